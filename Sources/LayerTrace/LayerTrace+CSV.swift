@@ -1,0 +1,108 @@
+extension LayerTrace {
+  /// The trace CSV columns of format version 1, in order.
+  ///
+  /// The header row *is* the version: a later version may only append columns, so a reader
+  /// recognises version 1 by this exact header. Units: dims and counts are elements, bits are
+  /// bits per element, `macs` is multiply-accumulates.
+  public static let csvColumns = [
+    "index", "name", "kind", "batch", "m", "k", "n", "elements", "rows", "row_length",
+    "out_elements", "weight_elements", "weight_bits", "act_bits", "out_bits", "sparsity", "macs",
+  ]
+
+  /// The trace as CSV text with a header row, one line per record, `\n` line ends.
+  public var csvText: String {
+    var text = LayerTrace.csvColumns.joined(separator: ",") + "\n"
+    text.reserveCapacity(records.count * 96)
+    for (index, r) in records.enumerated() {
+      let fields: [String] = [
+        String(index), r.name, r.kind.rawValue, String(r.batch), String(r.m), String(r.k),
+        String(r.n), String(r.elements), String(r.rows), String(r.rowLength),
+        String(r.outElements), String(r.weightElements), String(r.weightBits), String(r.actBits),
+        String(r.outBits), r.sparsity.description, String(r.macs),
+      ]
+      text += fields.joined(separator: ",")
+      text += "\n"
+    }
+    return text
+  }
+
+  /// Reads a trace from CSV text written by ``csvText`` or by hand.
+  ///
+  /// Every row is checked: field count, integer columns, kind, sparsity, the `index` sequence,
+  /// the record invariants (``TraceRecord/problems()``) and `macs = batch·m·k·n`.
+  ///
+  /// - Parameters:
+  ///   - csv: the text.
+  ///   - file: a label for error messages (the path, or `<stdin>`).
+  /// - Throws: ``TraceError`` naming the first bad line, its column, the value and what was
+  ///   expected.
+  public init(csv: String, file: String) throws(TraceError) {
+    var lines = CSVLines(csv).makeIterator()
+    guard let header = lines.next() else {
+      throw TraceError(file: file, line: 0, message: "is empty; expected a header row '\(LayerTrace.csvColumns.joined(separator: ","))'")
+    }
+    guard header.fields == LayerTrace.csvColumns else {
+      let got = header.fields.joined(separator: ",")
+      throw TraceError(
+        file: file, line: header.number,
+        message: "header '\(got)' is not a vitsim trace header; expected '\(LayerTrace.csvColumns.joined(separator: ","))'")
+    }
+    var records: [TraceRecord] = []
+    while let line = lines.next() {
+      records.append(try TraceRecord(csvFields: line.fields, index: records.count, line: line.number, file: file))
+    }
+    self.init(records: records)
+  }
+}
+
+extension TraceRecord {
+  /// Parses and validates one data row of the trace CSV.
+  fileprivate init(csvFields fields: [String], index: Int, line: Int, file: String) throws(TraceError) {
+    let columns = LayerTrace.csvColumns
+    guard fields.count == columns.count else {
+      throw TraceError(
+        file: file, line: line,
+        message: "has \(fields.count) fields; expected \(columns.count) (\(columns.joined(separator: ",")))\(fields.count < columns.count ? ": the row is truncated" : "")")
+    }
+    func integer(_ position: Int) throws(TraceError) -> Int {
+      let text = fields[position]
+      guard let value = Int(text), value >= 0 else {
+        throw TraceError(
+          file: file, line: line, column: columns[position],
+          message: "'\(text)' is not a non-negative integer")
+      }
+      return value
+    }
+    let position = try integer(0)
+    guard position == index else {
+      throw TraceError(
+        file: file, line: line, column: "index",
+        message: "'\(position)' is out of sequence; expected \(index)")
+    }
+    guard let kind = OpKind(rawValue: fields[2]) else {
+      throw TraceError(
+        file: file, line: line, column: "kind",
+        message: "'\(fields[2])' is not a kind; expected one of \(OpKind.allCases.map(\.rawValue).joined(separator: ", "))")
+    }
+    guard let sparsity = Sparsity(parsing: fields[15]) else {
+      throw TraceError(
+        file: file, line: line, column: "sparsity",
+        message: "'\(fields[15])' is not a sparsity; expected 'dense' or N:M with 1 ≤ N ≤ M ≤ \(Sparsity.maxGroup) (e.g. 2:4)")
+    }
+    self.init(
+      name: fields[1], kind: kind, batch: try integer(3), m: try integer(4), k: try integer(5),
+      n: try integer(6), elements: try integer(7), rows: try integer(8),
+      rowLength: try integer(9), outElements: try integer(10), weightElements: try integer(11),
+      weightBits: try integer(12), actBits: try integer(13), outBits: try integer(14),
+      sparsity: sparsity)
+    if let problem = problems().first {
+      throw TraceError(file: file, line: line, column: problem.column, message: problem.message)
+    }
+    let macs = try integer(16)
+    guard macs == self.macs else {
+      throw TraceError(
+        file: file, line: line, column: "macs",
+        message: "'\(macs)' does not match batch·m·k·n = \(self.macs)")
+    }
+  }
+}

@@ -1,0 +1,4 @@
+import Foundation
+import VitsimCLI
+
+exit(VitsimCommand.main(arguments: Array(CommandLine.arguments.dropFirst())))
