@@ -15,9 +15,11 @@ public struct CSVLines: Sequence, Sendable {
   public init(_ text: String) {
     var result: [Line] = []
     var number = 0
-    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // Split on the byte 0x0A: Swift's `Character` treats "\r\n" as one grapheme, so splitting
+    // characters on "\n" would miss CRLF line ends.
+    for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false) {
       number += 1
-      var line = raw
+      var line = Substring(raw)
       if line.last == "\r" { line = line.dropLast() }
       if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
       let fields = line.split(separator: ",", omittingEmptySubsequences: false).map {
