@@ -18,9 +18,9 @@ enum TraceCommand {
     ])
 
   static let subcommand = Subcommand(spec: spec) { arguments, console throws(CLIError) in
-    let model = try ModelLookup.descriptor(named: arguments.positionals[0], subcommand: spec.name)
     let imageSize = try arguments.integer("image-size", in: 1...Int.max) ?? 224
     let batch = try arguments.integer("batch", in: 1...Int.max) ?? 1
+    let model = try ModelLookup.descriptor(named: arguments.positionals[0], subcommand: spec.name)
     let graph = try ModelLookup.graph(model, imageSize: imageSize, batch: batch, subcommand: spec.name)
     let csv = graph.lowered().csvText
     if let output = arguments.value("output") {
