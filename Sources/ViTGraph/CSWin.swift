@@ -52,8 +52,8 @@ public struct CSWin: Hashable, Sendable {
   /// Whether a `size`-pixel image gives stage sides of exactly size/4, /8, /16, /32 (the stem
   /// and merge convs' output) that the stripes tile.
   func accepts(imageSize size: Int) -> Bool {
-    guard size >= 32, size < Int.max / 2 else { return false }
-    var side = (size + 4 - 7) / 4 + 1  // the stem: kernel 7, stride 4, padding 2
+    guard size >= 32 else { return false }
+    var side = (size - 3) / 4 + 1  // the stem: (size + 2·2 − 7) / 4 + 1
     for stage in 0..<depths.count {
       if stage > 0 { side = (side - 1) / 2 + 1 }  // a merge: kernel 3, stride 2, padding 1
       guard side == Self.side(imageSize: size, stage: stage), side >= 1 else { return false }
