@@ -50,9 +50,12 @@ public struct CSWin: Hashable, Sendable {
   private static func side(imageSize size: Int, stage: Int) -> Int { size >> (stage + 2) }
 
   /// Whether a `size`-pixel image gives stage sides of exactly size/4, /8, /16, /32 (the stem
-  /// and merge convs' output) that the stripes tile.
+  /// and merge convs' output, with no pixel left over) that the stripes tile.
+  ///
+  /// The official code also runs at a few sizes just above a multiple of 224 (225, 226), where
+  /// the stem's rounding drops border pixels; those are rejected here.
   func accepts(imageSize size: Int) -> Bool {
-    guard size >= 32 else { return false }
+    guard size >= 32, size % 32 == 0 else { return false }
     var side = (size - 3) / 4 + 1  // the stem: (size + 2·2 − 7) / 4 + 1
     for stage in 0..<depths.count {
       if stage > 0 { side = (side - 1) / 2 + 1 }  // a merge: kernel 3, stride 2, padding 1
