@@ -35,9 +35,12 @@ public struct BiFormer: Hashable, Sendable {
     self.topK = topK
   }
 
-  public static let tiny = BiFormer(name: "biformer-tiny", channels: [64, 128, 256, 512], depths: [2, 2, 8, 2])
-  public static let small = BiFormer(name: "biformer-small", channels: [64, 128, 256, 512], depths: [4, 4, 18, 4])
-  public static let base = BiFormer(name: "biformer-base", channels: [96, 192, 384, 768], depths: [4, 4, 18, 4])
+  public static let tiny = BiFormer(
+    name: "biformer-tiny", channels: [64, 128, 256, 512], depths: [2, 2, 8, 2])
+  public static let small = BiFormer(
+    name: "biformer-small", channels: [64, 128, 256, 512], depths: [4, 4, 18, 4])
+  public static let base = BiFormer(
+    name: "biformer-base", channels: [96, 192, 384, 768], depths: [4, 4, 18, 4])
 
   /// Regions per side (7×7 = 49 regions).
   public static let regionsPerSide = 7

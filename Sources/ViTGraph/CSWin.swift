@@ -37,9 +37,12 @@ public struct CSWin: Hashable, Sendable {
     self.stripeWidths = stripeWidths
   }
 
-  public static let tiny = CSWin(name: "cswin-tiny", embedDim: 64, depths: [1, 2, 21, 1], heads: [2, 4, 8, 16])
-  public static let small = CSWin(name: "cswin-small", embedDim: 64, depths: [2, 4, 32, 2], heads: [2, 4, 8, 16])
-  public static let base = CSWin(name: "cswin-base", embedDim: 96, depths: [2, 4, 32, 2], heads: [4, 8, 16, 32])
+  public static let tiny = CSWin(
+    name: "cswin-tiny", embedDim: 64, depths: [1, 2, 21, 1], heads: [2, 4, 8, 16])
+  public static let small = CSWin(
+    name: "cswin-small", embedDim: 64, depths: [2, 4, 32, 2], heads: [2, 4, 8, 16])
+  public static let base = CSWin(
+    name: "cswin-base", embedDim: 96, depths: [2, 4, 32, 2], heads: [4, 8, 16, 32])
 
   /// Classifier outputs.
   public static let classes = 1000
@@ -73,7 +76,8 @@ public struct CSWin: Hashable, Sendable {
   public func build(imageSize: Int, batch: Int) throws(ModelError) -> ViTGraph {
     try ModelInput.check(
       imageSize: imageSize, isAccepted: accepts(imageSize: imageSize),
-      reason: "does not keep CSWin's stripes (widths \(stripeWidths.map(String.init).joined(separator: ", "))) whole",
+      reason:
+        "does not keep CSWin's stripes (widths \(stripeWidths.map(String.init).joined(separator: ", "))) whole",
       accepted: Self.acceptedImageSizes)
     try ModelInput.check(batch: batch)
     var g = GraphBuilder(name: name)

@@ -88,7 +88,9 @@ extension GraphBuilder {
     let k = try product(inChannels / groups, kernel, kernel, for: full)
     let n = outChannels / groups
     _ = try product(groups, m, k, n, for: full)
-    var owned = [try parameter(full + ".weight", [outChannels, inChannels / groups, kernel, kernel])]
+    var owned = [
+      try parameter(full + ".weight", [outChannels, inChannels / groups, kernel, kernel])
+    ]
     if bias { owned.append(try parameter(full + ".bias", [outChannels])) }
     return try append(
       full, .conv(settings), inputs: [x],
@@ -104,8 +106,7 @@ extension GraphBuilder {
   /// scores pass `k.permutedView(…)` (a strided `kᵀ`) as `b`.
   ///
   /// - Throws: ``ModelError`` on mismatched shapes or an overflow.
-  public mutating func matmul(_ a: Tensor, _ b: Tensor, name: String) throws(ModelError) -> Tensor
-  {
+  public mutating func matmul(_ a: Tensor, _ b: Tensor, name: String) throws(ModelError) -> Tensor {
     let full = try claim(name)
     guard a.rank >= 2, a.rank == b.rank, a.shape.dropLast(2) == b.shape.dropLast(2),
       a.shape[a.rank - 1] == b.shape[b.rank - 2]

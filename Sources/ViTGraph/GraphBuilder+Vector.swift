@@ -15,9 +15,12 @@ extension GraphBuilder {
   public mutating func layerNorm(_ x: Tensor, name: String) throws(ModelError) -> Tensor {
     let full = try claim(name)
     let channels = try lastExtent(x, full)
-    let owned = [try parameter(full + ".weight", [channels]), try parameter(full + ".bias", [channels])]
+    let owned = [
+      try parameter(full + ".weight", [channels]), try parameter(full + ".bias", [channels]),
+    ]
     return try rowWise(
-      x, .layerNorm, name: full, rowLength: channels, weightElements: try product(2, channels, for: full),
+      x, .layerNorm, name: full, rowLength: channels,
+      weightElements: try product(2, channels, for: full),
       parameters: owned)
   }
 
@@ -31,9 +34,12 @@ extension GraphBuilder {
       throw ModelError("'\(full)': a batchnorm needs an NCHW input; got shape \(x.shape)")
     }
     let channels = x.shape[1]
-    let owned = [try parameter(full + ".weight", [channels]), try parameter(full + ".bias", [channels])]
+    let owned = [
+      try parameter(full + ".weight", [channels]), try parameter(full + ".bias", [channels]),
+    ]
     return try rowWise(
-      x, .batchNorm, name: full, rowLength: channels, weightElements: try product(2, channels, for: full),
+      x, .batchNorm, name: full, rowLength: channels,
+      weightElements: try product(2, channels, for: full),
       parameters: owned)
   }
 

@@ -127,10 +127,12 @@ public struct GraphBuilder: Sendable {
     guard !local.isEmpty,
       !full.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0.value < 0x20 })
     else {
-      throw ModelError("name '\(full)' must be non-empty without commas, quotes or control characters")
+      throw ModelError(
+        "name '\(full)' must be non-empty without commas, quotes or control characters")
     }
     guard names.insert(full).inserted else {
-      throw ModelError("name '\(full)' is used twice; every op, input and constant needs its own name")
+      throw ModelError(
+        "name '\(full)' is used twice; every op, input and constant needs its own name")
     }
     return full
   }

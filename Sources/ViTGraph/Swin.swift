@@ -13,6 +13,10 @@
 /// (0,0), (1,0), (0,1), (1,1), `norm`, `reduction` (no bias). Stem: `patch_embed.proj` (conv),
 /// `patch_embed.norm`; head: `norm`, `avgpool` (mean over tokens), `head`.
 ///
+/// The relative-position bias is gathered from its `(2·7−1)²×h` table once, when the model is
+/// built (the gather touches only weights), so it appears as a constant operand of
+/// `attn.bias_add` and not as a `gather` record; the table is what the parameters count.
+///
 /// Image sizes: multiples of 224, so that every stage side (side/4, /8, /16, /32) is a whole
 /// number of 7×7 windows.
 public struct Swin: Hashable, Sendable {
@@ -32,9 +36,12 @@ public struct Swin: Hashable, Sendable {
     self.heads = heads
   }
 
-  public static let tiny = Swin(name: "swin-tiny", embedDim: 96, depths: [2, 2, 6, 2], heads: [3, 6, 12, 24])
-  public static let small = Swin(name: "swin-small", embedDim: 96, depths: [2, 2, 18, 2], heads: [3, 6, 12, 24])
-  public static let base = Swin(name: "swin-base", embedDim: 128, depths: [2, 2, 18, 2], heads: [4, 8, 16, 32])
+  public static let tiny = Swin(
+    name: "swin-tiny", embedDim: 96, depths: [2, 2, 6, 2], heads: [3, 6, 12, 24])
+  public static let small = Swin(
+    name: "swin-small", embedDim: 96, depths: [2, 2, 18, 2], heads: [3, 6, 12, 24])
+  public static let base = Swin(
+    name: "swin-base", embedDim: 128, depths: [2, 2, 18, 2], heads: [4, 8, 16, 32])
 
   /// Window side in tokens.
   public static let windowSize = 7

@@ -46,7 +46,8 @@ extension Tensor {
     }
     guard start >= 0, length >= 1, step >= 1, let last, last < shape[axis] else {
       throw ModelError(
-        "slice start \(start), length \(length), step \(step) does not fit axis \(axis) of \(shape)")
+        "slice start \(start), length \(length), step \(step) does not fit axis \(axis) of \(shape)"
+      )
     }
     var newShape = shape
     newShape[axis] = length

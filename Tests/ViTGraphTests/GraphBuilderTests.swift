@@ -23,7 +23,8 @@ struct GraphBuilderTests {
       let attended = try g.matmul(weights, windows, name: "attn.pv")
       let back = try g.windowReverse(
         attended, windowHeight: 2, windowWidth: 2, height: 4, width: 4, name: "window_reverse")
-      let mixed = try g.linear(try back.reshaped([2, 16, 8]), outFeatures: 8, bias: false, name: "fc")
+      let mixed = try g.linear(
+        try back.reshaped([2, 16, 8]), outFeatures: 8, bias: false, name: "fc")
       let activated = try g.gelu(mixed, name: "act")
       return try g.mean(activated, axis: 1, name: "pool")
     }
@@ -131,14 +132,20 @@ struct GraphBuilderTests {
     let b = try g.input("b", shape: [4, 5])
     let image = try g.input("image", shape: [1, 3, 4, 4])
     #expect(throws: ModelError.self) { _ = try g.matmul(a, b, name: "mm") }
-    #expect(throws: ModelError.self) { _ = try g.conv2d(image, outChannels: 8, kernel: 7, name: "c1") }
-    #expect(throws: ModelError.self) { _ = try g.conv2d(image, outChannels: 8, kernel: 3, groups: 2, name: "c2") }
+    #expect(throws: ModelError.self) {
+      _ = try g.conv2d(image, outChannels: 8, kernel: 7, name: "c1")
+    }
+    #expect(throws: ModelError.self) {
+      _ = try g.conv2d(image, outChannels: 8, kernel: 3, groups: 2, name: "c2")
+    }
     #expect(throws: ModelError.self) { _ = try g.conv2d(a, outChannels: 8, kernel: 1, name: "c3") }
     #expect(throws: ModelError.self) { _ = try g.add(a, b, name: "add") }
     #expect(throws: ModelError.self) { _ = try g.topK(a, k: 4, name: "topk") }
     #expect(throws: ModelError.self) { _ = try g.gather(b, indices: a, name: "gather") }
     #expect(throws: ModelError.self) { _ = try g.concat([a, b], axis: 0, name: "cat") }
-    #expect(throws: ModelError.self) { _ = try g.windowPartition(image, windowHeight: 3, windowWidth: 3, name: "w") }
+    #expect(throws: ModelError.self) {
+      _ = try g.windowPartition(image, windowHeight: 3, windowWidth: 3, name: "w")
+    }
     #expect(throws: ModelError.self) { _ = try a.reshaped([7]) }
     #expect(throws: ModelError.self) { _ = try a.sliced(axis: 1, start: 1, length: 2, step: 2) }
     #expect(throws: ModelError.self) { _ = try a.permutedView([0, 0]) }

@@ -49,7 +49,8 @@ struct ImageSizeTests {
     ("swin-tiny", 230, "use a multiple of 224"), ("swin-small", 384, "use a multiple of 224"),
     ("swin-base", 256, "use a multiple of 224"), ("cswin-tiny", 384, "use a multiple of 224"),
     ("cswin-small", 225, "use a multiple of 224"), ("cswin-base", 112, "use a multiple of 224"),
-    ("biformer-tiny", 230, "use a multiple of 112"), ("biformer-small", 223, "use a multiple of 112"),
+    ("biformer-tiny", 230, "use a multiple of 112"),
+    ("biformer-small", 223, "use a multiple of 112"),
     ("biformer-base", 56, "use a multiple of 112"),
   ]
 

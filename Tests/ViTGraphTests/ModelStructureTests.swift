@@ -90,7 +90,10 @@ struct ModelStructureTests {
     #expect(r["stages.0.0.attn.q_win"].map { [$0.rows, $0.rowLength] } == [49 * 64, 64])
     #expect(r["stages.0.0.attn.k_win"].map { [$0.rows, $0.rowLength] } == [49 * 64, 64])
     #expect(Self.gemm(r["stages.0.0.attn.router.qk"]) == [1, 49, 64, 49])
-    #expect(r["stages.1.0.attn.router.topk"].map { [$0.rows, $0.rowLength, $0.outElements] } == [49, 49, 49 * 4])
+    #expect(
+      r["stages.1.0.attn.router.topk"].map { [$0.rows, $0.rowLength, $0.outElements] } == [
+        49, 49, 49 * 4,
+      ])
     #expect(r["stages.2.0.attn.router.routing_act"].map { [$0.rows, $0.rowLength] } == [49, 16])
     #expect(r["stages.2.0.attn.kv_gather"]?.elements == 49 * 16 * 4 * 512)
     #expect(Self.gemm(r["stages.0.0.attn.lepe"]) == [64, 3136, 25, 1])

@@ -45,8 +45,10 @@ struct ModelTotals: Equatable, Sendable, CustomStringConvertible {
       model: graph.name, params: graph.parameterCount, macsTotal: trace.macs(),
       macsLinear: trace.macs(of: [.linear]), macsConv: trace.macs(of: [.conv]),
       macsAttentionMatmul: trace.macs(of: [.matmul]),
-      macsRoutingMatmul: trace.records.filter { $0.kind == .matmul && $0.name.hasSuffix(".router.qk") }
-        .reduce(0) { $0 + $1.macs },
+      macsRoutingMatmul: trace.records.filter {
+        $0.kind == .matmul && $0.name.hasSuffix(".router.qk")
+      }
+      .reduce(0) { $0 + $1.macs },
       softmaxElements: trace.elements(of: .softmax),
       layernormElements: trace.elements(of: .layernorm), geluElements: trace.elements(of: .gelu),
       batchnormElements: trace.elements(of: .batchnorm),

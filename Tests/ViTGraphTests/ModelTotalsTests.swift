@@ -84,8 +84,10 @@ struct ModelTotalsTests {
     #expect(ModelCatalog.all.map(\.name) == Self.expected.map(\.model))
     #expect(
       ModelCatalog.all.map(\.family)
-        == ["DeiT", "DeiT", "DeiT", "Swin", "Swin", "Swin", "CSWin", "CSWin", "CSWin",
-            "BiFormer", "BiFormer", "BiFormer"])
+        == [
+          "DeiT", "DeiT", "DeiT", "Swin", "Swin", "Swin", "CSWin", "CSWin", "CSWin",
+          "BiFormer", "BiFormer", "BiFormer",
+        ])
     #expect(ModelCatalog.all.allSatisfy { $0.defaultImageSize == 224 })
     #expect(ModelCatalog.named("swin-small")?.family == "Swin")
     #expect(ModelCatalog.named("swin-t") == nil)
@@ -96,7 +98,10 @@ struct ModelTotalsTests {
     let model = try #require(ModelCatalog.named(expected.model))
     let actual = ModelTotals(try model.build(224, 1))
     for (got, want) in zip(actual.fields, expected.fields) {
-      #expect(got.value == want.value, "\(expected.model) \(want.column): got \(got.value), expected \(want.value) (difference \(got.value - want.value))")
+      #expect(
+        got.value == want.value,
+        "\(expected.model) \(want.column): got \(got.value), expected \(want.value) (difference \(got.value - want.value))"
+      )
     }
   }
 }

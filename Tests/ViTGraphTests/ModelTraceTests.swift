@@ -27,12 +27,18 @@ struct ModelTraceTests {
   func `every trace is valid and every name unique`(_ model: String, _ imageSize: Int) throws {
     let trace = try Self.graph(model, imageSize: imageSize).lowered()
     let problems = trace.problems()
-    #expect(problems.isEmpty, "\(model) at \(imageSize): \(problems.prefix(3).map { "\(trace.records[$0.index].name): \($0.problem)" })")
+    #expect(
+      problems.isEmpty,
+      "\(model) at \(imageSize): \(problems.prefix(3).map { "\(trace.records[$0.index].name): \($0.problem)" })"
+    )
     let names = trace.records.map(\.name)
     var seen: Set<String> = []
     let repeated = names.filter { !seen.insert($0).inserted }
     #expect(repeated.isEmpty, "\(model) at \(imageSize) repeats \(repeated.prefix(5))")
-    #expect(trace.records.allSatisfy { $0.weightBits == 8 && $0.actBits == 8 && $0.outBits == 8 && $0.sparsity == .dense })
+    #expect(
+      trace.records.allSatisfy {
+        $0.weightBits == 8 && $0.actBits == 8 && $0.outBits == 8 && $0.sparsity == .dense
+      })
   }
 
   @Test(arguments: models)
