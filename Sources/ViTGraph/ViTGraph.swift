@@ -1,25 +1,31 @@
-// TEMPORARY interface stub: replaced by the real graph builders.
 import LayerTrace
 
-public struct ModelError: Error, Hashable, Sendable, CustomStringConvertible {
-  public var message: String
-  public init(_ message: String) { self.message = message }
-  public var description: String { message }
-}
-
+/// A model as a graph of named ops in execution order, with its parameters; it knows nothing
+/// about hardware.
+///
+/// Build one with ``GraphBuilder`` (or take a built-in model from ``ModelCatalog``) and lower it
+/// to a ``LayerTrace`` with ``lowered()``.
 public struct ViTGraph: Sendable {
+  /// The model name, e.g. `swin-tiny`.
   public var name: String
+  /// The graph inputs (an image batch for the built-in models).
+  public var inputs: [Tensor]
+  /// The ops in execution order; each lowers to exactly one trace record.
+  public var ops: [Op]
+  /// The constant operands (class tokens, position embeddings, bias tables, masks).
+  public var constants: [Constant]
+  /// The result (the logits for the built-in models).
+  public var output: Tensor
+  /// Every trainable parameter, in the order the builder added them.
+  public var parameters: [Parameter]
+  /// The number of trainable parameters (scalars), exact; independent of the batch.
   public var parameterCount: Int
-  public func lowered() -> LayerTrace { LayerTrace() }
-}
 
-public struct ModelDescriptor: Sendable {
-  public var name: String
-  public var family: String
-  public var build: @Sendable (_ imageSize: Int, _ batch: Int) throws(ModelError) -> ViTGraph
-}
-
-public enum ModelCatalog {
-  public static let all: [ModelDescriptor] = []
-  public static func named(_ name: String) -> ModelDescriptor? { all.first { $0.name == name } }
+  /// The graph as a layer trace: one record per op, in execution order, with 8-bit weights,
+  /// activations and outputs and dense weights.
+  ///
+  /// Every record passes `TraceRecord.problems()`, and every name is unique.
+  public func lowered() -> LayerTrace {
+    LayerTrace(records: ops.map(\.record))
+  }
 }
