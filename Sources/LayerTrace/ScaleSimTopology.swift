@@ -63,7 +63,9 @@ extension LayerTrace {
   ) throws(TraceError) {
     var records: [TraceRecord] = []
     var form = form
-    for line in CSVLines(text) where line.number > 1 {
+    // CSVLines splits on "\n" Characters, and "\r\n" is a single Character: normalise first.
+    let normalized = text.contains("\r\n") ? String(text.map { $0 == "\r\n" ? "\n" : $0 }) : text
+    for line in CSVLines(normalized) where line.number > 1 {
       var fields = line.fields
       guard let last = fields.last, last.isEmpty, fields.count > 1 else {
         throw TraceError(

@@ -32,10 +32,11 @@ public struct INIFile: Hashable, Sendable {
     var section: String?
     var lastKey: (section: String, key: String, indent: Int)?
     var number = 0
-    for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+    // "\r\n" is one Character, so split on both forms of line end.
+    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
       number += 1
       var line = Substring(raw)
-      if line.last == "\r" { line = line.dropLast() }
+      if line.last == "\r" { line = line.dropLast() }  // a lone CR before LF-less end
       let indent = line.prefix(while: { $0 == " " || $0 == "\t" }).count
       let content = line.trimmingINISpaces()
       if content.isEmpty {
