@@ -148,7 +148,7 @@ struct JSONParser {
         case "t": text.append("\t")
         case "u": text.append(try parseUnicodeEscape())
         default:
-          position -= 1
+          position -= 2
           throw error("invalid escape '\\\(escape)' in a string")
         }
       default:
@@ -244,8 +244,10 @@ struct JSONParser {
   }
 
   private mutating func literal(_ word: String) throws(JSONSyntaxError) {
+    let start = position
     for expected in word.unicodeScalars {
       guard position < scalars.count, scalars[position] == expected else {
+        position = start
         throw error("invalid literal; expected '\(word)'")
       }
       position += 1
