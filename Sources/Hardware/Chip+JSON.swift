@@ -15,7 +15,9 @@ extension Chip {
     } catch {
       throw ChipError(
         file: file,
-        problems: [ChipProblem(path: "", message: error.message, line: error.line, column: error.column)])
+        problems: [
+          ChipProblem(path: "", message: error.message, line: error.line, column: error.column)
+        ])
     }
     try self.init(json: json, file: file, defaultName: defaultName)
   }
@@ -28,7 +30,9 @@ extension Chip {
         problems: [
           ChipProblem(
             path: "",
-            message: "the document is \(json.kindName); expected an object with \"version\", \"name\" and \"array\"")
+            message:
+              "the document is \(json.kindName); expected an object with \"version\", \"name\" and \"array\""
+          )
         ])
     }
     if let version = members["version"], version != .integer(Chip.formatVersion),
@@ -40,7 +44,9 @@ extension Chip {
         problems: [
           ChipProblem(
             path: "version",
-            message: "\(number) is not in \(Chip.formatVersion)...\(Chip.formatVersion) (this vitsim reads chip format version \(Chip.formatVersion))")
+            message:
+              "\(number) is not in \(Chip.formatVersion)...\(Chip.formatVersion) (this vitsim reads chip format version \(Chip.formatVersion))"
+          )
         ])
     }
     if members["name"] == nil, let defaultName { members["name"] = .string(defaultName) }
@@ -54,7 +60,8 @@ extension Chip {
       let hint = unknown.suggestion.map { " (did you mean \"\($0)\"?)" } ?? ""
       return ChipProblem(
         path: unknown.path,
-        message: "is not a known key\(hint); expected one of \(unknown.knownKeys.joined(separator: ", "))")
+        message:
+          "is not a known key\(hint); expected one of \(unknown.knownKeys.joined(separator: ", "))")
     }
     problems += decoded.value.problems()
     guard problems.isEmpty else { throw ChipError(file: file, problems: problems) }
@@ -80,10 +87,13 @@ extension Chip {
   ///
   /// - Throws: ``ChipError`` (labelled `file`) for a path that leads through a scalar, an
   ///   unknown key, or a value of the wrong type or out of range.
-  public func setting(_ value: JSONValue, at path: String, file: String = "<sweep>") throws(ChipError) -> Chip {
+  public func setting(_ value: JSONValue, at path: String, file: String = "<sweep>")
+    throws(ChipError) -> Chip
+  {
     guard let edited = json.setting(value, at: path) else {
       throw ChipError(
-        file: file, problems: [ChipProblem(path: path, message: "does not name a value in the chip config")])
+        file: file,
+        problems: [ChipProblem(path: path, message: "does not name a value in the chip config")])
     }
     return try Chip(json: edited, file: file)
   }

@@ -35,11 +35,14 @@ extension SystolicArray {
   /// Every problem of the array section, with paths under `path`.
   func problems(path: String) -> [ChipProblem] {
     var found: [ChipProblem] = []
-    for (key, value) in [("rows", rows), ("cols", cols)] where !Chip.arraySideRange.contains(value) {
+    for (key, value) in [("rows", rows), ("cols", cols)] where !Chip.arraySideRange.contains(value)
+    {
       found.append(
         ChipProblem(
           path: "\(path).\(key)",
-          message: "\(value) is not in \(Chip.arraySideRange.lowerBound)...\(Chip.arraySideRange.upperBound)"))
+          message:
+            "\(value) is not in \(Chip.arraySideRange.lowerBound)...\(Chip.arraySideRange.upperBound)"
+        ))
     }
     if peCount == nil {
       found.append(

@@ -44,7 +44,9 @@ public struct SystolicArray: Hashable, Sendable, Codable {
         let hint = nearestKey(to: text, in: accepted).map { " (did you mean \"\($0)\"?)" } ?? ""
         throw JSONDecodingProblem(
           path: (container.codingPath + [CodingKeys.dataflow]).dottedPath,
-          message: "\"\(text)\" is not one of \(accepted.map { "\"\($0)\"" }.joined(separator: ", "))\(hint)")
+          message:
+            "\"\(text)\" is not one of \(accepted.map { "\"\($0)\"" }.joined(separator: ", "))\(hint)"
+        )
       }
       self.dataflow = dataflow
     } else {

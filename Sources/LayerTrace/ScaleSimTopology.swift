@@ -42,7 +42,7 @@ extension LayerTrace {
   /// - The first line is the header and is always skipped; blank lines are ignored.
   /// - Every data row must end with a trailing comma: SCALE-Sim drops the last field of each
   ///   row, so a row without one would silently lose its last value. Here it is an error.
-/// - Fields are trimmed of spaces; values must be positive integers.
+  /// - Fields are trimmed of spaces; values must be positive integers.
   /// - GEMM rows become `linear` records `[M×K]·[K×N]`, batch 1.
   /// - Conv rows become im2col `conv` records, batch 1, with SCALE-Sim's unpadded output size
   ///   `E = ⌈(H − F + S)/S⌉` per side: m = E_h·E_w, k = Fh·Fw·Channels, n = Num Filter. The
@@ -70,7 +70,9 @@ extension LayerTrace {
       guard let last = fields.last, last.isEmpty, fields.count > 1 else {
         throw TraceError(
           file: file, line: line.number,
-          message: "does not end with a trailing comma; SCALE-Sim drops the last field of every row, so '\(fields.last ?? "")' would be lost")
+          message:
+            "does not end with a trailing comma; SCALE-Sim drops the last field of every row, so '\(fields.last ?? "")' would be lost"
+        )
       }
       fields.removeLast()
       let rowForm: ScaleSimTopologyForm
@@ -79,19 +81,24 @@ extension LayerTrace {
           let columns = form.columns
           throw TraceError(
             file: file, line: line.number,
-            message: "has \(fields.count) fields; a \(form.rawValue) row has \(columns.count - 1) or \(columns.count) (\(columns.dropLast().joined(separator: ", "))[, N:M]) followed by a trailing comma")
+            message:
+              "has \(fields.count) fields; a \(form.rawValue) row has \(columns.count - 1) or \(columns.count) (\(columns.dropLast().joined(separator: ", "))[, N:M]) followed by a trailing comma"
+          )
         }
         rowForm = form
       } else {
         guard let detected = ScaleSimTopologyForm(fieldCount: fields.count) else {
           throw TraceError(
             file: file, line: line.number,
-            message: "has \(fields.count) fields; expected 4 or 5 for a GEMM row (Layer, M, N, K[, N:M]) or 8 or 9 for a conv row (Layer, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides[, N:M]), each followed by a trailing comma")
+            message:
+              "has \(fields.count) fields; expected 4 or 5 for a GEMM row (Layer, M, N, K[, N:M]) or 8 or 9 for a conv row (Layer, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides[, N:M]), each followed by a trailing comma"
+          )
         }
         form = detected
         rowForm = detected
       }
-      records += try Self.scaleSimRecords(fields: fields, form: rowForm, line: line.number, file: file)
+      records += try Self.scaleSimRecords(
+        fields: fields, form: rowForm, line: line.number, file: file)
     }
     self.init(records: records)
   }
@@ -117,7 +124,10 @@ extension LayerTrace {
     if fields.count == columns.count {
       let text = fields[columns.count - 1]
       guard let parsed = Sparsity(parsing: text), text != "dense" else {
-        throw fail("N:M", "'\(text)' is not a sparsity ratio N:M with 1 ≤ N ≤ M ≤ \(Sparsity.maxGroup) (e.g. 2:4, or 1:1 for dense)")
+        throw fail(
+          "N:M",
+          "'\(text)' is not a sparsity ratio N:M with 1 ≤ N ≤ M ≤ \(Sparsity.maxGroup) (e.g. 2:4, or 1:1 for dense)"
+        )
       }
       sparsity = parsed
     }
@@ -152,7 +162,10 @@ extension LayerTrace {
       let outWidth = outputSide(width, filterWidth)
       let depthwise = name.contains("DP")
       guard !depthwise || channels <= maxDepthwiseChannels else {
-        throw fail("Channels", "\(channels) channels of a depthwise (DP) layer would make more than \(maxDepthwiseChannels) layers")
+        throw fail(
+          "Channels",
+          "\(channels) channels of a depthwise (DP) layer would make more than \(maxDepthwiseChannels) layers"
+        )
       }
       let windowChannels = depthwise ? 1 : channels
       guard let m = checkedProduct(outHeight, outWidth),
@@ -165,7 +178,9 @@ extension LayerTrace {
         records.reserveCapacity(channels)
         for channel in 0..<channels {
           records.append(
-            .gemm(name: "\(name)Channel_\(channel)", kind: .conv, m: m, k: k, n: filters, sparsity: sparsity))
+            .gemm(
+              name: "\(name)Channel_\(channel)", kind: .conv, m: m, k: k, n: filters,
+              sparsity: sparsity))
         }
       } else {
         records.append(.gemm(name: name, kind: .conv, m: m, k: k, n: filters, sparsity: sparsity))

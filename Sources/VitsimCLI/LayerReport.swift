@@ -30,7 +30,8 @@ enum LayerReport {
   ///
   /// - Precondition: `result` comes from simulating `trace` (one op per record).
   static func write(
-    trace: LayerTrace, result: SimulationResult, model: String, to output: inout some TextOutputStream
+    trace: LayerTrace, result: SimulationResult, model: String,
+    to output: inout some TextOutputStream
   ) {
     precondition(trace.records.count == result.ops.count, "one result per trace record")
     output.write(columns.joined(separator: ","))

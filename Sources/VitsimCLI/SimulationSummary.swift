@@ -11,13 +11,20 @@ enum SimulationSummary {
     let array = chip.array
     let totals = result.totals
     let gemmCount = trace.records.lazy.filter(\.kind.isGEMM).count
-    var text = "\(model) on \(chip.name): \(array.rows)×\(array.cols) array, \(array.dataflow.rawValue), \(formatNumber(array.clockMHz)) MHz\n"
+    var text =
+      "\(model) on \(chip.name): \(array.rows)×\(array.cols) array, \(array.dataflow.rawValue), \(formatNumber(array.clockMHz)) MHz\n"
     text += TextTable.render(
       [
-        ["ops", "\(trace.records.count) (\(gemmCount) on the array; vector ops count 0 cycles for now)"],
+        [
+          "ops",
+          "\(trace.records.count) (\(gemmCount) on the array; vector ops count 0 cycles for now)",
+        ],
         ["total cycles", String(totals.totalCycles.count)],
         ["latency", "\(formatFixed(result.latencyMilliseconds, digits: 3)) ms"],
-        ["utilization", "\(formatFixed(100 * totals.utilization, digits: 1)) % of PE-cycles doing a MAC"],
+        [
+          "utilization",
+          "\(formatFixed(100 * totals.utilization, digits: 1)) % of PE-cycles doing a MAC",
+        ],
         ["MACs", "\(totals.macs) run on the array (trace: \(trace.macs()))"],
         ["SRAM reads", "\(totals.sramReadBytes) bytes"],
         ["SRAM writes", "\(totals.sramWriteBytes) bytes"],
@@ -45,6 +52,7 @@ enum SimulationSummary {
 
   /// An integral value without a fraction, others with up to 3 decimals.
   static func formatNumber(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : formatFixed(value, digits: 3)
+    value == value.rounded() && abs(value) < 1e15
+      ? String(Int(value)) : formatFixed(value, digits: 3)
   }
 }

@@ -35,7 +35,8 @@ struct HardwareConfigsTests {
   @Test(arguments: files)
   func `embedded copy equals the file`(_ file: String) throws {
     let stem = String(file.dropLast(".json".count))
-    let embedded = try #require(Chip.exampleConfigs.first { $0.name == stem }, "no embedded copy of \(file)")
+    let embedded = try #require(
+      Chip.exampleConfigs.first { $0.name == stem }, "no embedded copy of \(file)")
     #expect(embedded.json == (try Self.text(of: file)))
   }
 

@@ -4,7 +4,9 @@ import Testing
 /// The JSON tree: parsing, printing and path access.
 struct JSONValueTests {
   @Test func `parses every kind of value`() throws {
-    let value = try JSONValue(parsing: #" {"a": [1, -2.5, 3e2, true, false, null], "b": "x\"\\\/\n\u00e9\ud83d\ude00", "c": {}} "#)
+    let value = try JSONValue(
+      parsing:
+        #" {"a": [1, -2.5, 3e2, true, false, null], "b": "x\"\\\/\n\u00e9\ud83d\ude00", "c": {}} "#)
     #expect(
       value
         == .object([
@@ -15,7 +17,8 @@ struct JSONValueTests {
   }
 
   @Test func `prints sorted and re-parses to the same tree`() throws {
-    let value = try JSONValue(parsing: #"{"z": 1, "a": {"y": [1, 2], "b": "q\"\t"}, "m": [], "n": 0.25}"#)
+    let value = try JSONValue(
+      parsing: #"{"z": 1, "a": {"y": [1, 2], "b": "q\"\t"}, "m": [], "n": 0.25}"#)
     #expect(value.compactText == #"{"a":{"b":"q\"\t","y":[1,2]},"m":[],"n":0.25,"z":1}"#)
     #expect(try JSONValue(parsing: value.prettyText) == value)
     #expect(try JSONValue(parsing: value.compactText) == value)
@@ -48,7 +51,8 @@ struct JSONValueTests {
   }
 
   @Test func `paths read and write nested values`() throws {
-    let value = try JSONValue(parsing: #"{"memory": {"weight": {"bytes": 1024}}, "list": [{"x": 1}]}"#)
+    let value = try JSONValue(
+      parsing: #"{"memory": {"weight": {"bytes": 1024}}, "list": [{"x": 1}]}"#)
     #expect(value.value(at: "memory.weight.bytes") == .integer(1024))
     #expect(value.value(at: "list.0.x") == .integer(1))
     #expect(value.value(at: "memory.input") == nil)

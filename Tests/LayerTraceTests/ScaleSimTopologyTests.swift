@@ -48,36 +48,68 @@ struct ScaleSimTopologyTests {
   @Test func `a DP layer is expanded per channel like SCALE-Sim`() throws {
     let text = "Layer, H, W, Fh, Fw, C, N, S,\nConvDP1, 8, 8, 3, 3, 3, 5, 1,\n"
     let trace = try LayerTrace(scaleSimTopology: text, file: "t.csv")
-    #expect(trace.records.map(\.name) == ["ConvDP1Channel_0", "ConvDP1Channel_1", "ConvDP1Channel_2"])
+    #expect(
+      trace.records.map(\.name) == ["ConvDP1Channel_0", "ConvDP1Channel_1", "ConvDP1Channel_2"])
     #expect(trace.records.allSatisfy { $0 == .gemm(name: $0.name, kind: .conv, m: 36, k: 9, n: 5) })
   }
 
   @Test func `CRLF files and a header-only file work`() throws {
-    let trace = try LayerTrace(scaleSimTopology: "Layer, M, N, K,\r\nfc, 2, 3, 4,\r\n", file: "t.csv")
+    let trace = try LayerTrace(
+      scaleSimTopology: "Layer, M, N, K,\r\nfc, 2, 3, 4,\r\n", file: "t.csv")
     #expect(trace.records == [.gemm(name: "fc", kind: .linear, m: 2, k: 4, n: 3)])
     #expect(try LayerTrace(scaleSimTopology: "Layer, M, N, K,\n", file: "t.csv").records.isEmpty)
   }
 
   @Test(arguments: [
-    ("Layer, M, N, K,\nfc, 197, 1536, 384\n", nil as ScaleSimTopologyForm?,
-     "t.csv:2: does not end with a trailing comma; SCALE-Sim drops the last field of every row, so '384' would be lost"),
-    ("Layer, M, N, K,\nfc, 197, x, 384,\n", nil, "t.csv:2: column 'N': 'x' is not a positive integer"),
-    ("Layer, M, N, K,\nfc, 197, 0, 384,\n", nil, "t.csv:2: column 'N': '0' is not a positive integer"),
-    ("Layer, M, N, K,\nfc, 197, 64, 384, 2-4,\n", nil,
-     "t.csv:2: column 'N:M': '2-4' is not a sparsity ratio N:M with 1 ≤ N ≤ M ≤ 1024 (e.g. 2:4, or 1:1 for dense)"),
-    ("Layer, M, N, K,\nfc, 197, 64,\n", nil,
-     "t.csv:2: has 3 fields; expected 4 or 5 for a GEMM row (Layer, M, N, K[, N:M]) or 8 or 9 for a conv row (Layer, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides[, N:M]), each followed by a trailing comma"),
-    ("Layer, M, N, K,\nfc, 1, 2, 3,\nc, 8, 8, 3, 3, 1, 4, 1,\n", nil,
-     "t.csv:3: has 8 fields; a gemm row has 4 or 5 (Layer, M, N, K[, N:M]) followed by a trailing comma"),
-    ("Layer, M, N, K,\nfc, 1, 2, 3,\n", .conv,
-     "t.csv:2: has 4 fields; a conv row has 8 or 9 (Layer, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides[, N:M]) followed by a trailing comma"),
-    ("h,\nc, 4, 8, 5, 3, 1, 4, 1,\n", nil, "t.csv:2: column 'Filter Height': 5 is larger than IFMAP Height 4"),
-    ("h,\nc, 8, 2, 3, 3, 1, 4, 1,\n", nil, "t.csv:2: column 'Filter Width': 3 is larger than IFMAP Width 2"),
+    (
+      "Layer, M, N, K,\nfc, 197, 1536, 384\n", nil as ScaleSimTopologyForm?,
+      "t.csv:2: does not end with a trailing comma; SCALE-Sim drops the last field of every row, so '384' would be lost"
+    ),
+    (
+      "Layer, M, N, K,\nfc, 197, x, 384,\n", nil,
+      "t.csv:2: column 'N': 'x' is not a positive integer"
+    ),
+    (
+      "Layer, M, N, K,\nfc, 197, 0, 384,\n", nil,
+      "t.csv:2: column 'N': '0' is not a positive integer"
+    ),
+    (
+      "Layer, M, N, K,\nfc, 197, 64, 384, 2-4,\n", nil,
+      "t.csv:2: column 'N:M': '2-4' is not a sparsity ratio N:M with 1 ≤ N ≤ M ≤ 1024 (e.g. 2:4, or 1:1 for dense)"
+    ),
+    (
+      "Layer, M, N, K,\nfc, 197, 64,\n", nil,
+      "t.csv:2: has 3 fields; expected 4 or 5 for a GEMM row (Layer, M, N, K[, N:M]) or 8 or 9 for a conv row (Layer, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides[, N:M]), each followed by a trailing comma"
+    ),
+    (
+      "Layer, M, N, K,\nfc, 1, 2, 3,\nc, 8, 8, 3, 3, 1, 4, 1,\n", nil,
+      "t.csv:3: has 8 fields; a gemm row has 4 or 5 (Layer, M, N, K[, N:M]) followed by a trailing comma"
+    ),
+    (
+      "Layer, M, N, K,\nfc, 1, 2, 3,\n", .conv,
+      "t.csv:2: has 4 fields; a conv row has 8 or 9 (Layer, IFMAP Height, IFMAP Width, Filter Height, Filter Width, Channels, Num Filter, Strides[, N:M]) followed by a trailing comma"
+    ),
+    (
+      "h,\nc, 4, 8, 5, 3, 1, 4, 1,\n", nil,
+      "t.csv:2: column 'Filter Height': 5 is larger than IFMAP Height 4"
+    ),
+    (
+      "h,\nc, 8, 2, 3, 3, 1, 4, 1,\n", nil,
+      "t.csv:2: column 'Filter Width': 3 is larger than IFMAP Width 2"
+    ),
     ("h,\n, 1, 2, 3,\n", nil, "t.csv:2: column 'Layer': must not be empty"),
-    ("h,\na\"b, 1, 2, 3,\n", nil, "t.csv:2: column 'Layer': 'a\"b' must not contain a comma, a quote or a control character"),
-    ("h,\nbig, 4294967296, 4294967296, 4294967296,\n", nil, "t.csv:2: column 'macs': batch·m·k·n = 1·4294967296·4294967296·4294967296 overflows a 64-bit integer"),
+    (
+      "h,\na\"b, 1, 2, 3,\n", nil,
+      "t.csv:2: column 'Layer': 'a\"b' must not contain a comma, a quote or a control character"
+    ),
+    (
+      "h,\nbig, 4294967296, 4294967296, 4294967296,\n", nil,
+      "t.csv:2: column 'macs': batch·m·k·n = 1·4294967296·4294967296·4294967296 overflows a 64-bit integer"
+    ),
   ])
-  func `bad rows name the line and column`(_ text: String, _ form: ScaleSimTopologyForm?, _ expected: String) {
+  func `bad rows name the line and column`(
+    _ text: String, _ form: ScaleSimTopologyForm?, _ expected: String
+  ) {
     #expect(failure(text, form: form) == expected)
   }
 }

@@ -112,7 +112,8 @@ struct ArrayEngineTests {
   func `batch repeats the product`(_ dataflow: Dataflow) throws {
     let array = SystolicArray(rows: 8, cols: 8, dataflow: dataflow, clockMHz: 1000)
     let one = try ArrayEngine.stats(
-      for: .gemm(name: "qk", kind: .matmul, m: 197, k: 64, n: 197), on: array, sparseWeights: .dense)
+      for: .gemm(name: "qk", kind: .matmul, m: 197, k: 64, n: 197), on: array, sparseWeights: .dense
+    )
     let six = try ArrayEngine.stats(
       for: .gemm(name: "qk", kind: .matmul, batch: 6, m: 197, k: 64, n: 197), on: array,
       sparseWeights: .dense)
@@ -139,7 +140,8 @@ struct ArrayEngineTests {
 
   @Test func `sparse weights run dense unless condensed`() throws {
     let array = SystolicArray(rows: 16, cols: 16, dataflow: .weightStationary, clockMHz: 500)
-    let sparse = TraceRecord.gemm(name: "fc", kind: .linear, m: 197, k: 384, n: 384, sparsity: .twoFour)
+    let sparse = TraceRecord.gemm(
+      name: "fc", kind: .linear, m: 197, k: 384, n: 384, sparsity: .twoFour)
     let dense = TraceRecord.gemm(name: "fc", kind: .linear, m: 197, k: 384, n: 384)
     let half = TraceRecord.gemm(name: "fc", kind: .linear, m: 197, k: 192, n: 384)
     #expect(
@@ -160,7 +162,8 @@ struct ArrayEngineTests {
   @Test func `absurd sizes throw instead of trapping`() {
     let array = SystolicArray(rows: 1, cols: 1, dataflow: .weightStationary, clockMHz: 1000)
     // batch·m·k·n = 2^62 fits Int, but ws on 1×1 takes 2R + C + T − 2 = 2 cycles per MAC.
-    let huge = TraceRecord.gemm(name: "huge", kind: .linear, batch: 1 << 40, m: 1, k: 1 << 11, n: 1 << 11)
+    let huge = TraceRecord.gemm(
+      name: "huge", kind: .linear, batch: 1 << 40, m: 1, k: 1 << 11, n: 1 << 11)
     #expect(huge.problems().isEmpty)
     #expect(throws: ArrayEngine.Failure.overflow) {
       try ArrayEngine.stats(for: huge, on: array, sparseWeights: .dense)

@@ -61,7 +61,9 @@ struct ScaleSimAgreementTests {
       let withStalls = 100 * Double(record.macs) / (row.totalCycles * Double(row.rows * row.cols))
       #expect(close(withStalls, row.overallUtilPercent))
     }
-    #expect(close(access.ifmapReads, row.sramIfmapReads, relative: 1e-12), "ifmap reads \(access.ifmapReads) vs \(row.sramIfmapReads)")
+    #expect(
+      close(access.ifmapReads, row.sramIfmapReads, relative: 1e-12),
+      "ifmap reads \(access.ifmapReads) vs \(row.sramIfmapReads)")
     #expect(Double(access.filterReads) == row.sramFilterReads)
     #expect(Double(access.ofmapWrites) == row.sramOfmapWrites)
   }

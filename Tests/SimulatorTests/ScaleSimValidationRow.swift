@@ -12,7 +12,11 @@ struct ScaleSimValidationRow: Sendable, CustomTestStringConvertible {
   var n: Int
   var k: Int
   /// Conv inputs (nil for GEMM rows).
-  var conv: (height: Int, width: Int, filterHeight: Int, filterWidth: Int, channels: Int, filters: Int, stride: Int)?
+  var conv:
+    (
+      height: Int, width: Int, filterHeight: Int, filterWidth: Int, channels: Int, filters: Int,
+      stride: Int
+    )?
   var rows: Int
   var cols: Int
   var dataflow: Dataflow
@@ -58,7 +62,9 @@ struct ScaleSimValidationRow: Sendable, CustomTestStringConvertible {
       Issue.record("cannot read \(url.path): \(error)")
       return []
     }
-    var lines = text.split(whereSeparator: \.isNewline).map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    var lines = text.split(whereSeparator: \.isNewline).map {
+      $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+    }
     let header = lines.removeFirst()
     var index: [String: Int] = [:]
     for (position, name) in header.enumerated() { index[name] = position }

@@ -9,7 +9,9 @@ struct SimulateTests {
     .gemm(name: "qkv", kind: .linear, m: 197, k: 384, n: 1152),
     .gemm(name: "qk", kind: .matmul, batch: 6, m: 197, k: 64, n: 197),
     .vector(name: "softmax", kind: .softmax, rows: 6 * 197, rowLength: 197),
-    .gemm(name: "fc1", kind: .linear, m: 197, k: 384, n: 1536, weightBits: 4, actBits: 8, outBits: 8, sparsity: .twoFour),
+    .gemm(
+      name: "fc1", kind: .linear, m: 197, k: 384, n: 1536, weightBits: 4, actBits: 8, outBits: 8,
+      sparsity: .twoFour),
   ])
 
   @Test(arguments: Chip.exampleNames)
@@ -23,11 +25,14 @@ struct SimulateTests {
     #expect(result.totals.macs == Self.trace.macs())
     #expect(result.totals.sramReadBytes == result.ops.reduce(0) { $0 + $1.sramReadBytes })
     #expect(result.totals.sramWriteBytes == result.ops.reduce(0) { $0 + $1.sramWriteBytes })
-    let expected = Double(Self.trace.macs()) / (Double(cycles) * Double(chip.array.rows * chip.array.cols))
+    let expected =
+      Double(Self.trace.macs()) / (Double(cycles) * Double(chip.array.rows * chip.array.cols))
     #expect(close(result.totals.utilization, expected, relative: 1e-12))
     #expect(result.ops[2].totalCycles == .zero)
     #expect(result.ops[2].sramReadBytes == 0)
-    #expect(close(result.latencyMilliseconds, Double(cycles) / (chip.array.clockMHz * 1000), relative: 1e-15))
+    #expect(
+      close(
+        result.latencyMilliseconds, Double(cycles) / (chip.array.clockMHz * 1000), relative: 1e-15))
   }
 
   @Test func `bytes use each operand's bit width, rounded up`() throws {
@@ -37,7 +42,9 @@ struct SimulateTests {
     #expect(fc1.sramInputReadBytes == fc1.array.sramInputReadElements)
     #expect(fc1.sramOutputWriteBytes == fc1.array.sramOutputWriteElements)
     #expect(fc1.sramReadBytes == fc1.sramInputReadBytes + fc1.sramWeightReadBytes)
-    let odd = LayerTrace(records: [.gemm(name: "odd", kind: .linear, m: 1, k: 1, n: 1, weightBits: 3)])
+    let odd = LayerTrace(records: [
+      .gemm(name: "odd", kind: .linear, m: 1, k: 1, n: 1, weightBits: 3)
+    ])
     #expect(try simulate(odd, on: .default).ops[0].sramWeightReadBytes == 1)
   }
 
@@ -59,7 +66,8 @@ struct SimulateTests {
   }
 
   @Test func `overflow names the op`() {
-    let chip = Chip(name: "tiny", array: .init(rows: 1, cols: 1, dataflow: .weightStationary, clockMHz: 1))
+    let chip = Chip(
+      name: "tiny", array: .init(rows: 1, cols: 1, dataflow: .weightStationary, clockMHz: 1))
     let trace = LayerTrace(records: [
       .gemm(name: "ok", kind: .linear, m: 2, k: 2, n: 2),
       .gemm(name: "huge", kind: .linear, batch: 1 << 40, m: 1, k: 1 << 11, n: 1 << 11),

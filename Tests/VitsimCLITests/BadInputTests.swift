@@ -39,14 +39,17 @@ struct BadInputTests {
   @Test func `sizes that overflow when multiplied`() throws {
     let run = try chip(#"{"array": {"rows": 9223372036854775807, "cols": 2}}"#)
     #expect(run.code == .dataError)
-    #expect(run.stderr.contains("array: rows·cols = 9223372036854775807·2 overflows a 64-bit integer\n"))
+    #expect(
+      run.stderr.contains("array: rows·cols = 9223372036854775807·2 overflows a 64-bit integer\n"))
     directory.remove()
   }
 
   @Test func `unknown dataflow and unknown key`() throws {
     let run = try chip(#"{"array": {"dataflow": "rs", "colls": 8}}"#)
     #expect(run.code == .dataError)
-    #expect(run.stderr.contains(#"array.dataflow: "rs" is not one of "os", "ws", "is" (did you mean "os"?)"#))
+    #expect(
+      run.stderr.contains(
+        #"array.dataflow: "rs" is not one of "os", "ws", "is" (did you mean "os"?)"#))
     let key = try chip(#"{"array": {"colls": 8}}"#)
     #expect(key.code == .dataError)
     #expect(key.stderr.contains(#"array.colls: is not a known key (did you mean "cols"?)"#))
@@ -56,7 +59,9 @@ struct BadInputTests {
   @Test func `malformed JSON names line and column`() throws {
     let run = try chip("{\n  \"array\": {\"rows\": 16,,}\n}\n")
     #expect(run.code == .dataError)
-    #expect(run.stderr == "Error: \(directory.path("chip.json")):2:24: expected a string key, found ','\n")
+    #expect(
+      run.stderr == "Error: \(directory.path("chip.json")):2:24: expected a string key, found ','\n"
+    )
     directory.remove()
   }
 
@@ -78,20 +83,26 @@ struct BadInputTests {
 
   @Test func `malformed cfg names line, key and value`() throws {
     let config = try directory.write(
-      "[architecture_presets]\nArrayHeight: 32\nArrayWidth: thirty-two\nDataflow: os\n", to: "bad.cfg")
+      "[architecture_presets]\nArrayHeight: 32\nArrayWidth: thirty-two\nDataflow: os\n",
+      to: "bad.cfg")
     let run = vitsim("simulate", "--scalesim-config", config, "--topology", topology)
     #expect(run.code == .dataError)
-    #expect(run.stderr == "Error: \(config):3: key 'ArrayWidth': 'thirty-two' is not an integer in 1...65536\n")
+    #expect(
+      run.stderr
+        == "Error: \(config):3: key 'ArrayWidth': 'thirty-two' is not an integer in 1...65536\n")
     directory.remove()
   }
 
   @Test func `malformed topology row names line and column`() throws {
-    let bad = try directory.write("Layer, M, N, K,\nfc1, 197, 1536, 384,\nfc2, 197, -384, 1536,\n", to: "bad.csv")
+    let bad = try directory.write(
+      "Layer, M, N, K,\nfc1, 197, 1536, 384,\nfc2, 197, -384, 1536,\n", to: "bad.csv")
     let run = vitsim("simulate", "--topology", bad)
     #expect(run.code == .dataError)
     #expect(run.stderr == "Error: \(bad):3: column 'N': '-384' is not a positive integer\n")
     let noComma = try directory.write("Layer, M, N, K,\nfc1, 197, 1536, 384\n", to: "nocomma.csv")
-    #expect(vitsim("simulate", "--topology", noComma).stderr.hasPrefix("Error: \(noComma):2: does not end with a trailing comma"))
+    #expect(
+      vitsim("simulate", "--topology", noComma).stderr.hasPrefix(
+        "Error: \(noComma):2: does not end with a trailing comma"))
     directory.remove()
   }
 
@@ -99,7 +110,8 @@ struct BadInputTests {
     let bad = try directory.write("index,name\n0,x\n", to: "bad-trace.csv")
     let run = vitsim("simulate", "--trace", bad)
     #expect(run.code == .dataError)
-    #expect(run.stderr.hasPrefix("Error: \(bad):1: header 'index,name' is not a vitsim trace header"))
+    #expect(
+      run.stderr.hasPrefix("Error: \(bad):1: header 'index,name' is not a vitsim trace header"))
     directory.remove()
   }
 
@@ -116,13 +128,33 @@ struct BadInputTests {
 
   @Test func `conflicting or malformed options are usage errors`() {
     let cases: [([String], String)] = [
-      (["simulate", "--model", "deit-small", "--trace", "t.csv"], "Error: give only one of --model, --trace and --topology (got --model, --trace)"),
-      (["simulate", "--chip", "mid-32x32", "--scalesim-config", "x.cfg"], "Error: give only one of --chip and --scalesim-config"),
-      (["simulate", "--topology-form", "gemm"], "Error: --topology-form applies only with --topology"),
-      (["simulate", "--topology", "t.csv", "--topology-form", "fc"], "Error: option '--topology-form': 'fc' is not one of gemm, conv"),
-      (["simulate", "--trace", "t.csv", "--batch", "2"], "Error: --batch applies only with --model"),
-      (["simulate", "--sparse-weights", "half"], "Error: option '--sparse-weights': 'half' is not one of dense, condensed"),
-      (["simulate", "--chip", "mid-32x23"], "Error: unknown chip 'mid-32x23' (did you mean 'mid-32x32'?)"),
+      (
+        ["simulate", "--model", "deit-small", "--trace", "t.csv"],
+        "Error: give only one of --model, --trace and --topology (got --model, --trace)"
+      ),
+      (
+        ["simulate", "--chip", "mid-32x32", "--scalesim-config", "x.cfg"],
+        "Error: give only one of --chip and --scalesim-config"
+      ),
+      (
+        ["simulate", "--topology-form", "gemm"],
+        "Error: --topology-form applies only with --topology"
+      ),
+      (
+        ["simulate", "--topology", "t.csv", "--topology-form", "fc"],
+        "Error: option '--topology-form': 'fc' is not one of gemm, conv"
+      ),
+      (
+        ["simulate", "--trace", "t.csv", "--batch", "2"], "Error: --batch applies only with --model"
+      ),
+      (
+        ["simulate", "--sparse-weights", "half"],
+        "Error: option '--sparse-weights': 'half' is not one of dense, condensed"
+      ),
+      (
+        ["simulate", "--chip", "mid-32x23"],
+        "Error: unknown chip 'mid-32x23' (did you mean 'mid-32x32'?)"
+      ),
       (["simulate", "--chips", "x"], "Error: unknown option '--chips' (did you mean '--chip'?)"),
     ]
     for (arguments, prefix) in cases {
@@ -142,10 +174,13 @@ struct BadInputTests {
 
       """
     let path = try directory.write(trace, to: "huge-trace.csv")
-    let chip = try directory.write(#"{"array": {"rows": 1, "cols": 1, "dataflow": "ws"}}"#, to: "one.json")
+    let chip = try directory.write(
+      #"{"array": {"rows": 1, "cols": 1, "dataflow": "ws"}}"#, to: "one.json")
     let run = vitsim("simulate", "--trace", path, "--chip", chip)
     #expect(run.code == .dataError, "\(run.stderr)")
-    #expect(run.stderr == "Error: huge-trace: op 0 'huge': a count overflows a 64-bit integer on a 1×1 array\n")
+    #expect(
+      run.stderr
+        == "Error: huge-trace: op 0 'huge': a count overflows a 64-bit integer on a 1×1 array\n")
     directory.remove()
   }
 }

@@ -21,7 +21,8 @@ struct DumpConfigCommandTests {
   @Test func `a partial file is printed with defaults filled`() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
-    let path = try directory.write(#"{"version": 1, "array": {"rows": 8, "dataflow": "ws"}}"#, to: "small.json")
+    let path = try directory.write(
+      #"{"version": 1, "array": {"rows": 8, "dataflow": "ws"}}"#, to: "small.json")
     let run = vitsim("dump-config", path)
     #expect(run.code == .success, "\(run.stderr)")
     #expect(
@@ -43,6 +44,9 @@ struct DumpConfigCommandTests {
   @Test func `an unknown name suggests the nearest`() {
     let run = vitsim("dump-config", "edge")
     #expect(run.code == .usage)
-    #expect(run.stderr.hasPrefix("Error: unknown chip 'edge' (did you mean 'edge-16x16'?); expected a JSON file or one of edge-16x16, mid-32x32, datacenter-128x128\n"))
+    #expect(
+      run.stderr.hasPrefix(
+        "Error: unknown chip 'edge' (did you mean 'edge-16x16'?); expected a JSON file or one of edge-16x16, mid-32x32, datacenter-128x128\n"
+      ))
   }
 }

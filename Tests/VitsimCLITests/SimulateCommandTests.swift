@@ -12,14 +12,18 @@ struct SimulateCommandTests {
     .gemm(name: "blocks.0.attn.qkv", kind: .linear, m: 197, k: 384, n: 1152),
     .gemm(name: "blocks.0.attn.qk", kind: .matmul, batch: 6, m: 197, k: 64, n: 197),
     .vector(name: "blocks.0.attn.softmax", kind: .softmax, rows: 6 * 197, rowLength: 197),
-    .gemm(name: "blocks.0.mlp.fc1", kind: .linear, m: 197, k: 384, n: 1536, weightBits: 4, sparsity: .twoFour),
+    .gemm(
+      name: "blocks.0.mlp.fc1", kind: .linear, m: 197, k: 384, n: 1536, weightBits: 4,
+      sparsity: .twoFour),
   ])
 
   @Test func `a trace file gives the per-op CSV and a summary`() throws {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     let tracePath = try directory.write(Self.trace.csvText, to: "tiny.csv")
-    let run = vitsim("simulate", "--trace", tracePath, "--chip", "edge-16x16", "--layers", directory.path("ops.csv"))
+    let run = vitsim(
+      "simulate", "--trace", tracePath, "--chip", "edge-16x16", "--layers",
+      directory.path("ops.csv"))
     #expect(run.code == .success, "\(run.stderr)")
     #expect(run.stderr.isEmpty)
     let chip = try #require(try Chip.example(named: "edge-16x16"))
@@ -40,9 +44,11 @@ struct SimulateCommandTests {
       ])
     let traceLines = Self.trace.csvText.split(separator: "\n").map(String.init)
     for (index, op) in expected.ops.enumerated() {
-      let fields = lines[index + 1].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+      let fields = lines[index + 1].split(separator: ",", omittingEmptySubsequences: false).map(
+        String.init)
       #expect(fields.count == header.count)
-      #expect(fields.prefix(LayerTrace.csvColumns.count).joined(separator: ",") == traceLines[index + 1])
+      #expect(
+        fields.prefix(LayerTrace.csvColumns.count).joined(separator: ",") == traceLines[index + 1])
       var row: [String: String] = [:]
       for (name, value) in zip(header, fields) { row[name] = value }
       #expect(row["model"] == "tiny" && row["chip"] == "edge-16x16")
@@ -67,7 +73,9 @@ struct SimulateCommandTests {
     let condensed = vitsim("simulate", "--trace", tracePath, "--sparse-weights", "condensed")
     #expect(dense.code == .success && condensed.code == .success)
     let denseCycles = try simulate(Self.trace, on: .default).totals.totalCycles.count
-    let sparseCycles = try simulate(Self.trace, on: .default, options: .init(sparseWeights: .condensed)).totals.totalCycles.count
+    let sparseCycles = try simulate(
+      Self.trace, on: .default, options: .init(sparseWeights: .condensed)
+    ).totals.totalCycles.count
     #expect(dense.stdout.contains("total cycles  \(denseCycles)\n"))
     #expect(condensed.stdout.contains("total cycles  \(sparseCycles)\n"))
     #expect(sparseCycles < denseCycles)
@@ -108,7 +116,10 @@ struct SimulateCommandTests {
     let report = try directory.read("out/run/COMPUTE_REPORT.csv")
     let lines = report.split(separator: "\n").map(String.init)
     #expect(lines.count == 3)
-    #expect(lines[0] == "LayerID, Total Cycles (incl. prefetch), Total Cycles, Stall Cycles, Overall Util %, Mapping Efficiency %, Compute Util %,")
+    #expect(
+      lines[0]
+        == "LayerID, Total Cycles (incl. prefetch), Total Cycles, Stall Cycles, Overall Util %, Mapping Efficiency %, Compute Util %,"
+    )
     // SCALE-Sim 3.0.0 reported (validation runs deit_s_qkv__32x32__os__large__CALC__1of1 and
     // deit_s_fc2__32x32__os__large__CALC__2of4): cycles, overall util, mapping eff, compute util.
     let expected: [(Int, Double, Double, Double)] = [
@@ -135,7 +146,9 @@ struct SimulateCommandTests {
     let topology = try directory.write(
       "Layer, H, W, Fh, Fw, C, N, S,\npatch, 224, 224, 16, 16, 3, 384, 16,\n", to: "conv.csv")
     let detected = vitsim("simulate", "--topology", topology, "--layers", directory.path("a.csv"))
-    let forced = vitsim("simulate", "--topology", topology, "--topology-form", "conv", "--layers", directory.path("b.csv"))
+    let forced = vitsim(
+      "simulate", "--topology", topology, "--topology-form", "conv", "--layers",
+      directory.path("b.csv"))
     #expect(detected.code == .success && forced.code == .success)
     #expect(try directory.read("a.csv") == directory.read("b.csv"))
     #expect(try directory.read("a.csv").contains("\n0,patch,conv,1,196,768,384,"))

@@ -75,7 +75,9 @@ struct JSONParser {
       let keyColumn = position - lineStart + 1
       let key = try parseString()
       skipWhitespace()
-      guard peek() == ":" else { throw error("expected ':' after key \"\(key)\", found \(describeCurrent())") }
+      guard peek() == ":" else {
+        throw error("expected ':' after key \"\(key)\", found \(describeCurrent())")
+      }
       position += 1
       skipWhitespace()
       let value = try parseValue()
@@ -240,7 +242,9 @@ struct JSONParser {
 
   private mutating func enter() throws(JSONSyntaxError) {
     depth += 1
-    if depth > JSONParser.maxDepth { throw error("nesting is deeper than \(JSONParser.maxDepth) levels") }
+    if depth > JSONParser.maxDepth {
+      throw error("nesting is deeper than \(JSONParser.maxDepth) levels")
+    }
   }
 
   private mutating func literal(_ word: String) throws(JSONSyntaxError) {

@@ -43,7 +43,9 @@ extension JSONValue {
         return
       }
       text += "{"
-      for (position, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }).enumerated() {
+      for (position, key) in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        .enumerated()
+      {
         if position > 0 { text += "," }
         if pretty { JSONValue.newline(&text, indent: indent + 1) }
         JSONValue.writeString(key, to: &text)

@@ -63,7 +63,8 @@ public struct JSONDecodingProblem: Error, Hashable, Sendable, CustomStringConver
     switch error {
     case .typeMismatch(let type, let context):
       let path = context.codingPath.dottedPath
-      self.init(codingPath: context.codingPath, found: root.value(at: path), "is not \(describeType(type))")
+      self.init(
+        codingPath: context.codingPath, found: root.value(at: path), "is not \(describeType(type))")
     case .valueNotFound(let type, let context):
       self.init(path: context.codingPath.dottedPath, message: "null is not \(describeType(type))")
     case .keyNotFound(let key, let context):
@@ -150,7 +151,9 @@ func nearestKey(to word: String, in candidates: [String]) -> String? {
   func normalized(_ text: String) -> String {
     String(text.lowercased().unicodeScalars.filter { $0 != "_" && $0 != "-" })
   }
-  if let variant = candidates.first(where: { normalized($0) == normalized(word) }) { return variant }
+  if let variant = candidates.first(where: { normalized($0) == normalized(word) }) {
+    return variant
+  }
   let limit = max(1, min(3, word.count / 3 + 1))
   var best: (key: String, distance: Int)?
   for candidate in candidates {

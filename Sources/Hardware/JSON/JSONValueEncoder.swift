@@ -76,7 +76,8 @@ struct TreeEncoder: Encoder {
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
     if case .object = node.storage {} else { node.storage = .object([:]) }
-    return KeyedEncodingContainer(TreeKeyedEncodingContainer<Key>(node: node, codingPath: codingPath))
+    return KeyedEncodingContainer(
+      TreeKeyedEncodingContainer<Key>(node: node, codingPath: codingPath))
   }
 
   func unkeyedContainer() -> any UnkeyedEncodingContainer {
@@ -97,7 +98,8 @@ private func scalar<T: Encodable>(_ value: T, at path: [any CodingKey]) throws -
   case let value as Double:
     guard value.isFinite else {
       throw JSONDecodingProblem(
-        path: path.dottedPath, message: "\(value) is not a finite number and cannot be written as JSON")
+        path: path.dottedPath,
+        message: "\(value) is not a finite number and cannot be written as JSON")
     }
     return .number(value)
   case let value as Float: return try scalar(Double(value), at: path)
@@ -110,7 +112,9 @@ private func scalar<T: Encodable>(_ value: T, at path: [any CodingKey]) throws -
 }
 
 /// Writes `value` into `node`: scalars directly, everything else through its `encode(to:)`.
-private func write<T: Encodable>(_ value: T, into node: EncodingNode, at path: [any CodingKey]) throws {
+private func write<T: Encodable>(_ value: T, into node: EncodingNode, at path: [any CodingKey])
+  throws
+{
   if let converted = try scalar(value, at: path) {
     node.storage = .scalar(converted)
   } else {
@@ -227,7 +231,9 @@ struct TreeSingleValueEncodingContainer: SingleValueEncodingContainer {
   var codingPath: [any CodingKey]
 
   mutating func encodeNil() throws { node.storage = .scalar(.null) }
-  mutating func encode<T: Encodable>(_ value: T) throws { try write(value, into: node, at: codingPath) }
+  mutating func encode<T: Encodable>(_ value: T) throws {
+    try write(value, into: node, at: codingPath)
+  }
   mutating func encode(_ value: Bool) throws { try write(value, into: node, at: codingPath) }
   mutating func encode(_ value: String) throws { try write(value, into: node, at: codingPath) }
   mutating func encode(_ value: Double) throws { try write(value, into: node, at: codingPath) }

@@ -33,7 +33,9 @@ public struct INIFile: Hashable, Sendable {
     var lastKey: (section: String, key: String, indent: Int)?
     var number = 0
     // "\r\n" is one Character, so split on both forms of line end.
-    for raw in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }) {
+    for raw in text.split(
+      omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+    {
       number += 1
       var line = Substring(raw)
       if line.last == "\r" { line = line.dropLast() }  // a lone CR before LF-less end
@@ -69,12 +71,16 @@ public struct INIFile: Hashable, Sendable {
       guard let delimiter = content.firstIndex(where: { $0 == "=" || $0 == ":" }) else {
         throw ScaleSimConfigError(
           file: file, line: number,
-          message: "'\(content)' is not a [section] header, a 'key = value' or 'key : value' line, or a comment")
+          message:
+            "'\(content)' is not a [section] header, a 'key = value' or 'key : value' line, or a comment"
+        )
       }
       let key = String(content[..<delimiter].trimmingINISpaces())
       let value = String(content[content.index(after: delimiter)...].trimmingINISpaces())
       guard !key.isEmpty else {
-        throw ScaleSimConfigError(file: file, line: number, message: "'\(content)' has no key before '\(content[delimiter])'")
+        throw ScaleSimConfigError(
+          file: file, line: number,
+          message: "'\(content)' has no key before '\(content[delimiter])'")
       }
       let folded = key.lowercased()
       if let first = sections[section]?[folded] {

@@ -35,14 +35,21 @@ public struct ScaleSimConfig: Hashable, Sendable {
 
     func required(_ key: String) throws(ScaleSimConfigError) -> INIFile.Entry {
       guard ini.sectionLines[architecture] != nil else {
-        throw ScaleSimConfigError(file: file, line: 0, message: "has no [\(architecture)] section; SCALE-Sim needs ArrayHeight, ArrayWidth and Dataflow there")
+        throw ScaleSimConfigError(
+          file: file, line: 0,
+          message:
+            "has no [\(architecture)] section; SCALE-Sim needs ArrayHeight, ArrayWidth and Dataflow there"
+        )
       }
       guard let entry = ini.entry(key, in: architecture) else {
-        throw ScaleSimConfigError(file: file, line: 0, key: key, message: "is missing from [\(architecture)]")
+        throw ScaleSimConfigError(
+          file: file, line: 0, key: key, message: "is missing from [\(architecture)]")
       }
       return entry
     }
-    func integer(_ entry: INIFile.Entry, in range: ClosedRange<Int>) throws(ScaleSimConfigError) -> Int {
+    func integer(_ entry: INIFile.Entry, in range: ClosedRange<Int>) throws(ScaleSimConfigError)
+      -> Int
+    {
       guard let value = Int(entry.value), range.contains(value) else {
         throw ScaleSimConfigError(
           file: file, line: entry.line, key: entry.key, value: entry.value,

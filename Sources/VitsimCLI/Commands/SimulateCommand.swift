@@ -41,17 +41,42 @@ enum SimulateCommand {
       Overall Util % uses the dense MAC count, and the two efficiency columns are in percent.
       """,
     options: [
-      .init(name: "model", valueName: "name", help: "A model from 'vitsim models' (default \(defaultModel))."),
-      .init(name: "image-size", valueName: "n", help: "Input image side in pixels for --model (default 224)."),
+      .init(
+        name: "model", valueName: "name",
+        help: "A model from 'vitsim models' (default \(defaultModel))."),
+      .init(
+        name: "image-size", valueName: "n",
+        help: "Input image side in pixels for --model (default 224)."),
       .init(name: "batch", valueName: "n", help: "Images per inference for --model (default 1)."),
-      .init(name: "trace", valueName: "file", help: "A trace CSV written by 'vitsim trace' or by hand ('-' reads stdin)."),
-      .init(name: "topology", valueName: "file", help: "A SCALE-Sim topology CSV (GEMM or conv form)."),
-      .init(name: "topology-form", valueName: "form", help: "gemm or conv; default: detected from the field count\n(4-5 GEMM, 8-9 conv)."),
-      .init(name: "chip", valueName: "file|name", help: "A chip JSON file or a built-in name:\n\(Chip.exampleNames.joined(separator: ", ")) (default \(Chip.default.name))."),
-      .init(name: "scalesim-config", valueName: "file", help: "Take the array (rows, cols, dataflow) from a SCALE-Sim\n.cfg file; its [sparsity] SparsitySupport selects\n--sparse-weights condensed. The clock is \(SimulationSummary.formatNumber(Chip.default.array.clockMHz)) MHz."),
-      .init(name: "sparse-weights", valueName: "mode", help: "dense (N:M weights run densely; default) or condensed\n(SCALE-Sim's rule: K' = (K div m)·n + min(K mod m, n))."),
+      .init(
+        name: "trace", valueName: "file",
+        help: "A trace CSV written by 'vitsim trace' or by hand ('-' reads stdin)."),
+      .init(
+        name: "topology", valueName: "file", help: "A SCALE-Sim topology CSV (GEMM or conv form)."),
+      .init(
+        name: "topology-form", valueName: "form",
+        help: "gemm or conv; default: detected from the field count\n(4-5 GEMM, 8-9 conv)."),
+      .init(
+        name: "chip", valueName: "file|name",
+        help:
+          "A chip JSON file or a built-in name:\n\(Chip.exampleNames.joined(separator: ", ")) (default \(Chip.default.name))."
+      ),
+      .init(
+        name: "scalesim-config", valueName: "file",
+        help:
+          "Take the array (rows, cols, dataflow) from a SCALE-Sim\n.cfg file; its [sparsity] SparsitySupport selects\n--sparse-weights condensed. The clock is \(SimulationSummary.formatNumber(Chip.default.array.clockMHz)) MHz."
+      ),
+      .init(
+        name: "sparse-weights", valueName: "mode",
+        help:
+          "dense (N:M weights run densely; default) or condensed\n(SCALE-Sim's rule: K' = (K div m)·n + min(K mod m, n))."
+      ),
       .init(name: "layers", valueName: "file", help: "Write the per-op results CSV (atomically)."),
-      .init(name: "scalesim-report", valueName: "dir", help: "Write DIR/COMPUTE_REPORT.csv in SCALE-Sim's format\n(the directory is created if needed)."),
+      .init(
+        name: "scalesim-report", valueName: "dir",
+        help:
+          "Write DIR/COMPUTE_REPORT.csv in SCALE-Sim's format\n(the directory is created if needed)."
+      ),
     ])
 
   static let subcommand = Subcommand(spec: spec) { arguments, console throws(CLIError) in
@@ -68,7 +93,9 @@ enum SimulateCommand {
     // Validate the combination before touching any file.
     let sources = ["model", "trace", "topology"].filter { arguments.value($0) != nil }
     if sources.count > 1 {
-      throw .usage("give only one of --model, --trace and --topology (got --\(sources.joined(separator: ", --")))", subcommand: spec.name)
+      throw .usage(
+        "give only one of --model, --trace and --topology (got --\(sources.joined(separator: ", --")))",
+        subcommand: spec.name)
     }
     if arguments.value("chip") != nil, arguments.value("scalesim-config") != nil {
       throw .usage("give only one of --chip and --scalesim-config", subcommand: spec.name)
@@ -76,13 +103,15 @@ enum SimulateCommand {
     if arguments.value("topology-form") != nil, arguments.value("topology") == nil {
       throw .usage("--topology-form applies only with --topology", subcommand: spec.name)
     }
-    for option in ["image-size", "batch"] where arguments.value(option) != nil && (sources.first ?? "model") != "model" {
+    for option in ["image-size", "batch"]
+    where arguments.value(option) != nil && (sources.first ?? "model") != "model" {
       throw .usage("--\(option) applies only with --model", subcommand: spec.name)
     }
     let form: ScaleSimTopologyForm?
     if let text = arguments.value("topology-form") {
       guard let parsed = ScaleSimTopologyForm(rawValue: text) else {
-        throw .usage("option '--topology-form': '\(text)' is not one of gemm, conv", subcommand: spec.name)
+        throw .usage(
+          "option '--topology-form': '\(text)' is not one of gemm, conv", subcommand: spec.name)
       }
       form = parsed
     } else {
@@ -94,7 +123,9 @@ enum SimulateCommand {
       case "dense": sparseWeights = .dense
       case "condensed": sparseWeights = .condensed
       default:
-        throw .usage("option '--sparse-weights': '\(text)' is not one of dense, condensed", subcommand: spec.name)
+        throw .usage(
+          "option '--sparse-weights': '\(text)' is not one of dense, condensed",
+          subcommand: spec.name)
       }
     }
     let imageSize = try arguments.integer("image-size", in: 1...Int.max) ?? 224
@@ -129,14 +160,16 @@ enum SimulateCommand {
       let text = try FileIO.readText(path)
       do {
         workload = Workload(
-          name: baseName(path), trace: try LayerTrace(scaleSimTopology: text, file: path, form: form))
+          name: baseName(path),
+          trace: try LayerTrace(scaleSimTopology: text, file: path, form: form))
       } catch {
         throw CLIError(.dataError, error.description)
       }
     } else {
       let name = arguments.value("model") ?? defaultModel
       let model = try ModelLookup.descriptor(named: name, subcommand: spec.name)
-      let graph = try ModelLookup.graph(model, imageSize: imageSize, batch: batch, subcommand: spec.name)
+      let graph = try ModelLookup.graph(
+        model, imageSize: imageSize, batch: batch, subcommand: spec.name)
       workload = Workload(name: model.name, trace: graph.lowered())
     }
 
@@ -144,7 +177,8 @@ enum SimulateCommand {
     let result: SimulationResult
     do {
       result = try simulate(
-        workload.trace, on: chip, options: SimulationOptions(sparseWeights: sparseWeights ?? .dense))
+        workload.trace, on: chip, options: SimulationOptions(sparseWeights: sparseWeights ?? .dense)
+      )
     } catch {
       throw CLIError(.dataError, "\(workload.name): \(error.description)")
     }
@@ -159,7 +193,8 @@ enum SimulateCommand {
       try FileIO.createDirectory(directory)
       var csv = ""
       ScaleSimReport.writeComputeReport(trace: workload.trace, result: result, to: &csv)
-      try FileIO.writeAtomically(csv, to: (directory as NSString).appendingPathComponent("COMPUTE_REPORT.csv"))
+      try FileIO.writeAtomically(
+        csv, to: (directory as NSString).appendingPathComponent("COMPUTE_REPORT.csv"))
     }
     console.out(SimulationSummary.text(trace: workload.trace, result: result, model: workload.name))
     return .success
@@ -169,6 +204,8 @@ enum SimulateCommand {
   static func baseName(_ path: String) -> String {
     if path == "-" { return "stdin" }
     let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-    return String(String.UnicodeScalarView(stem.unicodeScalars.map { $0 == "," || $0 == "\"" || $0.value < 0x20 ? "_" : $0 }))
+    return String(
+      String.UnicodeScalarView(
+        stem.unicodeScalars.map { $0 == "," || $0 == "\"" || $0.value < 0x20 ? "_" : $0 }))
   }
 }
