@@ -14,8 +14,21 @@
 ///
 /// A missing key takes its value from ``Chip/default`` (`Chip+Default.swift`); an unknown key,
 /// a value of the wrong type or out of range is an error naming its dotted path
-/// (`array.rows: 0 is not in 1...65536`). Sections added later must be optional or defaulted
-/// so that every version-1 file stays valid.
+/// (`array.rows: 0 is not in 1...65536`).
+///
+/// How the layers fit, and how to add a section (`lanes`, `sparse_core`, `memory`, ...):
+/// - Text is parsed into a ``JSONValue`` tree (line/column errors, duplicate keys rejected).
+/// - ``JSONValueDecoder`` decodes the structs from the tree and records every key each
+///   `init(from:)` asks for (`decode`, `decodeIfPresent`, `contains`); keys nobody asked for are
+///   reported as unknown, with the asked-for keys as did-you-mean candidates. So a section
+///   with alternatives (say `memory.unified` *or* `memory.input/weight/output`) only has to
+///   ask for all of its keys; a rule such as "not both" belongs in validation.
+/// - A section is one struct with snake_case `CodingKeys` and an `init(from:)` that reads
+///   each key with `decodeIfPresent(...) ?? Section.default.key`; its default value goes in
+///   `Chip+Default.swift`, its range checks in `Chip+Validation.swift` (collect, don't throw).
+///   New sections must be optional or defaulted so that every version-1 file stays valid.
+/// - ``json`` and ``setting(_:at:file:)`` read and replace values by dotted path (`array.rows`,
+///   `memory.weight.bytes`) and re-validate, which is what sweeps need.
 public struct Chip: Hashable, Sendable, Codable {
   /// The config format this build reads and writes.
   public static let formatVersion = 1

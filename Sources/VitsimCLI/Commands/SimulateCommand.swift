@@ -170,7 +170,12 @@ enum SimulateCommand {
       let model = try ModelLookup.descriptor(named: name, subcommand: spec.name)
       let graph = try ModelLookup.graph(
         model, imageSize: imageSize, batch: batch, subcommand: spec.name)
-      workload = Workload(name: model.name, trace: graph.lowered())
+      let trace = graph.lowered()
+      if let (index, problem) = trace.problems().first {
+        throw CLIError(
+          .failure, "model \(model.name) produced an invalid trace: op \(index): \(problem)")
+      }
+      workload = Workload(name: model.name, trace: trace)
     }
 
     // Simulate.
