@@ -18,7 +18,7 @@ enum SimulateCommand {
       GELU, ...) cost 0 cycles until the vector unit is modelled, and memory stalls are not \
       modelled yet.
 
-      Printed summary:
+      Printed summary (first line: workload, chip, array rows×cols, dataflow, clock in MHz):
         ops           records in the trace; how many are GEMMs run on the array
         total cycles  sum of every op's latency, in clock cycles (ops run one after another)
         latency       total cycles / clock, in milliseconds
@@ -27,8 +27,12 @@ enum SimulateCommand {
                       when --sparse-weights condensed drops pruned weights)
         SRAM reads    bytes read from the SRAM buffers into the array (inputs + weights)
         SRAM writes   bytes written from the array to SRAM (outputs and partial sums)
-        Most expensive ops: the \(SimulationSummary.topCount) ops with the most cycles; share = % of
-        total cycles; utilization = the op's MACs / (its cycles · rows · cols), in %.
+
+      Most expensive ops: the \(SimulationSummary.topCount) ops with the most cycles.
+        index, name, kind  the op in the trace (index is 0-based)
+        cycles        the op's latency in clock cycles
+        share         the op's cycles in % of total cycles
+        utilization   the op's MACs / (its cycles · rows · cols), in %
 
       --layers FILE columns: the trace columns, then model, chip, compute_cycles and \
       total_cycles (cycles), utilization and mapping_efficiency (fractions 0...1), row_folds \
