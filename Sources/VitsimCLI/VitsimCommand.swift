@@ -8,6 +8,8 @@ public enum VitsimCommand {
   static let subcommands: [Subcommand] = [
     ModelsCommand.subcommand,
     TraceCommand.subcommand,
+    SimulateCommand.subcommand,
+    DumpConfigCommand.subcommand,
   ]
 
   static let overview = """

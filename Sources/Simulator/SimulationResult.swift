@@ -1,0 +1,56 @@
+import Hardware
+
+/// A whole trace simulated on a chip: one ``OpStats`` per record and the totals.
+public struct SimulationResult: Hashable, Sendable {
+  /// The chip it ran on.
+  public var chip: Chip
+  /// One entry per trace record, in trace order.
+  public var ops: [OpStats]
+  public var totals: Totals
+
+  /// Sums over all ops (ops run one after another).
+  public struct Totals: Hashable, Sendable {
+    /// Σ array compute cycles.
+    public var computeCycles: Cycles
+    /// Σ op latencies: the trace's latency in cycles.
+    public var totalCycles: Cycles
+    /// Σ MACs the array performed (with condensed sparse weights, fewer than the trace's
+    /// dense `macs`).
+    public var macs: Int
+    public var sramInputReadBytes: Int
+    public var sramWeightReadBytes: Int
+    public var sramOutputWriteBytes: Int
+    public var sramReadBytes: Int
+    public var sramWriteBytes: Int
+    /// `macs / (totalCycles · R · C)`: the fraction of PE-cycles doing a MAC over the whole run
+    /// (0 when nothing ran).
+    public var utilization: Double
+
+    public init(
+      computeCycles: Cycles, totalCycles: Cycles, macs: Int, sramInputReadBytes: Int,
+      sramWeightReadBytes: Int, sramOutputWriteBytes: Int, sramReadBytes: Int,
+      sramWriteBytes: Int, utilization: Double
+    ) {
+      self.computeCycles = computeCycles
+      self.totalCycles = totalCycles
+      self.macs = macs
+      self.sramInputReadBytes = sramInputReadBytes
+      self.sramWeightReadBytes = sramWeightReadBytes
+      self.sramOutputWriteBytes = sramOutputWriteBytes
+      self.sramReadBytes = sramReadBytes
+      self.sramWriteBytes = sramWriteBytes
+      self.utilization = utilization
+    }
+  }
+
+  public init(chip: Chip, ops: [OpStats], totals: Totals) {
+    self.chip = chip
+    self.ops = ops
+    self.totals = totals
+  }
+
+  /// The trace's latency in milliseconds at the chip's clock.
+  public var latencyMilliseconds: Double {
+    totals.totalCycles.milliseconds(atMHz: chip.array.clockMHz)
+  }
+}

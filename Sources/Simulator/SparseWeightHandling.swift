@@ -1,0 +1,26 @@
+import LayerTrace
+
+/// How the array engine treats a record's N:M-sparse static weight.
+///
+/// The chip's sparse core will decide this once it is modelled; until then callers choose.
+public enum SparseWeightHandling: Hashable, Sendable {
+  /// The weight is stored and multiplied densely, zeros included: sparsity changes nothing.
+  case dense
+  /// SCALE-Sim 3.0.0's layer-wise rule: the reduction dimension shrinks to
+  /// `K' = (K div m)·n + min(K mod m, n)` and the op runs as a dense GEMM of that depth, reading
+  /// only the kept activations. For 2:4 and K divisible by 4, K' = K/2.
+  case condensed
+
+  /// The reduction depth the array runs for a record: K, or K' for a condensed N:M weight.
+  ///
+  /// Only `linear` and `conv` records carry weight sparsity. O(1).
+  @inlinable
+  public func effectiveK(k: Int, sparsity: Sparsity) -> Int {
+    switch (self, sparsity) {
+    case (.dense, _), (_, .dense):
+      return k
+    case (.condensed, .structured(let n, let m)):
+      return (k / m) * n + Swift.min(k % m, n)
+    }
+  }
+}

@@ -1,0 +1,220 @@
+import Foundation
+import Hardware
+import LayerTrace
+import Simulator
+import ViTGraph
+
+/// `vitsim simulate`: run a model, a trace or a SCALE-Sim topology on a chip.
+enum SimulateCommand {
+  static let defaultModel = "deit-small"
+
+  static let spec = CommandSpec(
+    name: "simulate",
+    abstract: "Simulate a model or trace on a chip: cycles, utilization, SRAM traffic.",
+    discussion: """
+      The workload is one of --model (default \(defaultModel)), --trace or --topology; the chip \
+      is --chip (default \(Chip.default.name)) or a SCALE-Sim --scalesim-config. Each op runs \
+      on the systolic array in SCALE-Sim 3.0.0's mapping; vector ops (softmax, layernorm, \
+      GELU, ...) cost 0 cycles until the vector unit is modelled, and memory stalls are not \
+      modelled yet.
+
+      Printed summary (first line: workload, chip, array rows×cols, dataflow, clock in MHz):
+        ops           records in the trace; how many are GEMMs run on the array
+        total cycles  sum of every op's latency, in clock cycles (ops run one after another)
+        latency       total cycles / clock, in milliseconds
+        utilization   MACs run / (total cycles · rows · cols), in % of PE-cycles
+        MACs          multiply-accumulates the array ran (fewer than the trace's dense count
+                      when --sparse-weights condensed drops pruned weights)
+        SRAM reads    bytes read from the SRAM buffers into the array (inputs + weights)
+        SRAM writes   bytes written from the array to SRAM (outputs and partial sums)
+
+      Most expensive ops: the \(SimulationSummary.topCount) ops with the most cycles.
+        index, name, kind  the op in the trace (index is 0-based)
+        cycles        the op's latency in clock cycles
+        share         the op's cycles in % of total cycles
+        utilization   the op's MACs / (its cycles · rows · cols), in %
+
+      --layers FILE columns: the trace columns, then model, chip, compute_cycles and \
+      total_cycles (cycles), utilization and mapping_efficiency (fractions 0...1), row_folds \
+      and col_folds (tiles per product), sram_input_read_bytes, sram_weight_read_bytes, \
+      sram_output_write_bytes, sram_read_bytes, sram_write_bytes (bytes, ⌈elements·bits/8⌉).
+
+      --scalesim-report DIR writes DIR/COMPUTE_REPORT.csv in SCALE-Sim's format: Total Cycles \
+      is vitsim's count − 1 (SCALE-Sim's 0-based last cycle), Stall Cycles is 0, "incl. \
+      prefetch" equals Total Cycles (SCALE-Sim's DRAM prefetch model is not reproduced), \
+      Overall Util % uses the dense MAC count, and the two efficiency columns are in percent.
+      """,
+    options: [
+      .init(
+        name: "model", valueName: "name",
+        help: "A model from 'vitsim models' (default \(defaultModel))."),
+      .init(
+        name: "image-size", valueName: "n",
+        help: "Input image side in pixels for --model (default 224)."),
+      .init(name: "batch", valueName: "n", help: "Images per inference for --model (default 1)."),
+      .init(
+        name: "trace", valueName: "file",
+        help: "A trace CSV written by 'vitsim trace' or by hand ('-' reads stdin)."),
+      .init(
+        name: "topology", valueName: "file", help: "A SCALE-Sim topology CSV (GEMM or conv form)."),
+      .init(
+        name: "topology-form", valueName: "form",
+        help: "gemm or conv; default: detected from the field count\n(4-5 GEMM, 8-9 conv)."),
+      .init(
+        name: "chip", valueName: "file|name",
+        help:
+          "A chip JSON file or a built-in name:\n\(Chip.exampleNames.joined(separator: ", ")) (default \(Chip.default.name))."
+      ),
+      .init(
+        name: "scalesim-config", valueName: "file",
+        help:
+          "Take the array (rows, cols, dataflow) from a SCALE-Sim\n.cfg file; its [sparsity] SparsitySupport selects\n--sparse-weights condensed. The clock is \(SimulationSummary.formatNumber(Chip.default.array.clockMHz)) MHz."
+      ),
+      .init(
+        name: "sparse-weights", valueName: "mode",
+        help:
+          "dense (N:M weights run densely; default) or condensed\n(SCALE-Sim's rule: K' = (K div m)·n + min(K mod m, n))."
+      ),
+      .init(name: "layers", valueName: "file", help: "Write the per-op results CSV (atomically)."),
+      .init(
+        name: "scalesim-report", valueName: "dir",
+        help:
+          "Write DIR/COMPUTE_REPORT.csv in SCALE-Sim's format\n(the directory is created if needed)."
+      ),
+    ])
+
+  static let subcommand = Subcommand(spec: spec) { arguments, console throws(CLIError) in
+    try run(arguments, console: console)
+  }
+
+  /// The workload: its name for reports and its trace.
+  struct Workload {
+    var name: String
+    var trace: LayerTrace
+  }
+
+  static func run(_ arguments: ParsedArguments, console: Console) throws(CLIError) -> ExitCode {
+    // Validate the combination before touching any file.
+    let sources = ["model", "trace", "topology"].filter { arguments.value($0) != nil }
+    if sources.count > 1 {
+      throw .usage(
+        "give only one of --model, --trace and --topology (got --\(sources.joined(separator: ", --")))",
+        subcommand: spec.name)
+    }
+    if arguments.value("chip") != nil, arguments.value("scalesim-config") != nil {
+      throw .usage("give only one of --chip and --scalesim-config", subcommand: spec.name)
+    }
+    if arguments.value("topology-form") != nil, arguments.value("topology") == nil {
+      throw .usage("--topology-form applies only with --topology", subcommand: spec.name)
+    }
+    for option in ["image-size", "batch"]
+    where arguments.value(option) != nil && (sources.first ?? "model") != "model" {
+      throw .usage("--\(option) applies only with --model", subcommand: spec.name)
+    }
+    let form: ScaleSimTopologyForm?
+    if let text = arguments.value("topology-form") {
+      guard let parsed = ScaleSimTopologyForm(rawValue: text) else {
+        throw .usage(
+          "option '--topology-form': '\(text)' is not one of gemm, conv", subcommand: spec.name)
+      }
+      form = parsed
+    } else {
+      form = nil
+    }
+    var sparseWeights: SparseWeightHandling?
+    if let text = arguments.value("sparse-weights") {
+      switch text {
+      case "dense": sparseWeights = .dense
+      case "condensed": sparseWeights = .condensed
+      default:
+        throw .usage(
+          "option '--sparse-weights': '\(text)' is not one of dense, condensed",
+          subcommand: spec.name)
+      }
+    }
+    let imageSize = try arguments.integer("image-size", in: 1...Int.max) ?? 224
+    let batch = try arguments.integer("batch", in: 1...Int.max) ?? 1
+
+    // Chip.
+    let chip: Chip
+    if let path = arguments.value("scalesim-config") {
+      let text = try FileIO.readText(path)
+      let config: ScaleSimConfig
+      do {
+        config = try ScaleSimConfig(text: text, file: path)
+      } catch {
+        throw CLIError(.dataError, error.description)
+      }
+      chip = config.chip(name: config.runName ?? baseName(path))
+      if sparseWeights == nil { sparseWeights = config.sparsitySupport ? .condensed : .dense }
+    } else {
+      chip = try ChipLookup.chip(arguments.value("chip"), subcommand: spec.name)
+    }
+
+    // Workload.
+    let workload: Workload
+    if let path = arguments.value("trace") {
+      let text = try FileIO.readText(path)
+      do {
+        workload = Workload(name: baseName(path), trace: try LayerTrace(csv: text, file: path))
+      } catch {
+        throw CLIError(.dataError, error.description)
+      }
+    } else if let path = arguments.value("topology") {
+      let text = try FileIO.readText(path)
+      do {
+        workload = Workload(
+          name: baseName(path),
+          trace: try LayerTrace(scaleSimTopology: text, file: path, form: form))
+      } catch {
+        throw CLIError(.dataError, error.description)
+      }
+    } else {
+      let name = arguments.value("model") ?? defaultModel
+      let model = try ModelLookup.descriptor(named: name, subcommand: spec.name)
+      let graph = try ModelLookup.graph(
+        model, imageSize: imageSize, batch: batch, subcommand: spec.name)
+      let trace = graph.lowered()
+      if let (index, problem) = trace.problems().first {
+        throw CLIError(
+          .failure, "model \(model.name) produced an invalid trace: op \(index): \(problem)")
+      }
+      workload = Workload(name: model.name, trace: trace)
+    }
+
+    // Simulate.
+    let result: SimulationResult
+    do {
+      result = try simulate(
+        workload.trace, on: chip, options: SimulationOptions(sparseWeights: sparseWeights ?? .dense)
+      )
+    } catch {
+      throw CLIError(.dataError, "\(workload.name): \(error.description)")
+    }
+
+    // Outputs.
+    if let path = arguments.value("layers") {
+      var csv = ""
+      LayerReport.write(trace: workload.trace, result: result, model: workload.name, to: &csv)
+      try FileIO.writeAtomically(csv, to: path)
+    }
+    if let directory = arguments.value("scalesim-report") {
+      try FileIO.createDirectory(directory)
+      var csv = ""
+      ScaleSimReport.writeComputeReport(trace: workload.trace, result: result, to: &csv)
+      try FileIO.writeAtomically(
+        csv, to: (directory as NSString).appendingPathComponent("COMPUTE_REPORT.csv"))
+    }
+    console.out(SimulationSummary.text(trace: workload.trace, result: result, model: workload.name))
+    return .success
+  }
+
+  /// The file name without directory and extension (`-` → `stdin`), cleaned for a CSV cell.
+  static func baseName(_ path: String) -> String {
+    if path == "-" { return "stdin" }
+    let stem = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
+    return String(
+      String.UnicodeScalarView(
+        stem.unicodeScalars.map { $0 == "," || $0 == "\"" || $0.value < 0x20 ? "_" : $0 }))
+  }
+}

@@ -1,0 +1,55 @@
+import LayerTrace
+import Simulator
+
+/// The per-op results CSV of `vitsim simulate --layers FILE`.
+///
+/// One row per trace record: the trace's own columns (``LayerTrace/csvColumns``, identical
+/// values), then ``resultColumns``. Integers are exact; fractions are printed with Swift's
+/// shortest round-trip decimal form.
+enum LayerReport {
+  /// The columns after the trace's identity columns, with their units.
+  ///
+  /// | column | unit / meaning |
+  /// |---|---|
+  /// | model, chip | names |
+  /// | compute_cycles | cycles the array is busy, fill and drain included (0 for vector ops) |
+  /// | total_cycles | the op's latency in cycles (= compute_cycles for now) |
+  /// | utilization | MACs / (compute_cycles · R · C), a fraction in 0...1 |
+  /// | mapping_efficiency | mean fraction of PEs holding work, over folds |
+  /// | row_folds, col_folds | tiles along the array's rows and columns, per product |
+  /// | sram_*_bytes | SRAM traffic between the buffers and the array, bytes |
+  static let resultColumns = [
+    "model", "chip", "compute_cycles", "total_cycles", "utilization", "mapping_efficiency",
+    "row_folds", "col_folds", "sram_input_read_bytes", "sram_weight_read_bytes",
+    "sram_output_write_bytes", "sram_read_bytes", "sram_write_bytes",
+  ]
+
+  static var columns: [String] { LayerTrace.csvColumns + resultColumns }
+
+  /// Writes the header and one row per op.
+  ///
+  /// - Precondition: `result` comes from simulating `trace` (one op per record).
+  static func write(
+    trace: LayerTrace, result: SimulationResult, model: String,
+    to output: inout some TextOutputStream
+  ) {
+    precondition(trace.records.count == result.ops.count, "one result per trace record")
+    output.write(columns.joined(separator: ","))
+    output.write("\n")
+    let identity = trace.csvText.split(separator: "\n").dropFirst()
+    let chip = result.chip.name
+    for (line, op) in zip(identity, result.ops) {
+      let fields: [String] = [
+        model, chip, String(op.array.computeCycles.count), String(op.totalCycles.count),
+        String(op.array.utilization), String(op.array.mappingEfficiency),
+        String(op.array.rowFolds), String(op.array.colFolds), String(op.sramInputReadBytes),
+        String(op.sramWeightReadBytes), String(op.sramOutputWriteBytes), String(op.sramReadBytes),
+        String(op.sramWriteBytes),
+      ]
+      output.write(String(line))
+      output.write(",")
+      output.write(fields.joined(separator: ","))
+      output.write("\n")
+    }
+  }
+}

@@ -1,0 +1,34 @@
+import Hardware
+import LayerTrace
+import Simulator
+
+extension BenchmarkCase {
+  /// The chips the fast-engine cases run on: a small 8×8 array and two of the examples.
+  static let benchmarkChips: [Chip] = [
+    Chip(
+      name: "array-8x8",
+      array: SystolicArray(rows: 8, cols: 8, dataflow: .outputStationary, clockMHz: 1000)),
+    (try? Chip.example(named: "mid-32x32")) ?? .default,
+    (try? Chip.example(named: "datacenter-128x128")) ?? .default,
+  ]
+
+  /// Whole-trace fast-engine simulations: deit-base and swin-base on each benchmark chip.
+  static func fastEngineCases() -> [BenchmarkCase] {
+    var cases: [BenchmarkCase] = []
+    for model in ["deit-base", "swin-base"] {
+      let (trace, synthetic) = Workloads.trace(model)
+      let workload = synthetic ? "\(model)(synthetic)" : model
+      for chip in benchmarkChips {
+        cases.append(
+          BenchmarkCase(
+            name: "fast/\(workload)/\(chip.name)", macsPerRun: trace.macs(),
+            opsPerRun: trace.records.count
+          ) {
+            let result = try simulate(trace, on: chip)
+            return result.totals.totalCycles.count &+ result.totals.sramReadBytes
+          })
+      }
+    }
+    return cases
+  }
+}

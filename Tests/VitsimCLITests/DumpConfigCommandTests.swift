@@ -1,0 +1,52 @@
+import Hardware
+import Testing
+
+/// `vitsim dump-config`.
+@Suite(.serialized)
+struct DumpConfigCommandTests {
+  @Test func `no argument prints the default chip`() {
+    let run = vitsim("dump-config")
+    #expect(run.code == .success)
+    #expect(run.stdout == Chip.default.json.prettyText)
+    #expect(run.stdout.contains(#""rows": 32"#))
+  }
+
+  @Test(arguments: Chip.exampleNames)
+  func `a built-in name prints its file`(_ name: String) {
+    let run = vitsim("dump-config", name)
+    #expect(run.code == .success)
+    #expect(run.stdout == Chip.exampleConfigs.first { $0.name == name }?.json)
+  }
+
+  @Test func `a partial file is printed with defaults filled`() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = try directory.write(
+      #"{"version": 1, "array": {"rows": 8, "dataflow": "ws"}}"#, to: "small.json")
+    let run = vitsim("dump-config", path)
+    #expect(run.code == .success, "\(run.stderr)")
+    #expect(
+      run.stdout == """
+        {
+          "array": {
+            "clock_mhz": 1000,
+            "cols": 32,
+            "dataflow": "ws",
+            "rows": 8
+          },
+          "name": "small",
+          "version": 1
+        }
+
+        """)
+  }
+
+  @Test func `an unknown name suggests the nearest`() {
+    let run = vitsim("dump-config", "edge")
+    #expect(run.code == .usage)
+    #expect(
+      run.stderr.hasPrefix(
+        "Error: unknown chip 'edge' (did you mean 'edge-16x16'?); expected a JSON file or one of edge-16x16, mid-32x32, datacenter-128x128\n"
+      ))
+  }
+}
