@@ -33,7 +33,9 @@ let package = Package(
     .testTarget(name: "LayerTraceTests", dependencies: ["LayerTrace"]),
     .testTarget(name: "ViTGraphTests", dependencies: ["ViTGraph", "LayerTrace"]),
     .testTarget(name: "HardwareTests", dependencies: ["Hardware"]),
-    .testTarget(name: "SimulatorTests", dependencies: ["Simulator", "Hardware", "LayerTrace", "ViTGraph"]),
+    .testTarget(
+      name: "SimulatorTests", dependencies: ["Simulator", "Hardware", "LayerTrace", "ViTGraph"],
+      exclude: ["Fixtures"]),
     .testTarget(name: "VitsimCLITests", dependencies: ["VitsimCLI", "LayerTrace", "ViTGraph", "Hardware", "Simulator"]),
   ],
   swiftLanguageModes: [.v6]

@@ -50,21 +50,21 @@ struct ModelCommandsTests {
   }
 
   @Test func `output to a missing directory exits 73 and leaves nothing`() throws {
-    let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("missing/trace.csv").path
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.url.appendingPathComponent("missing/trace.csv").path
     let run = vitsim("trace", "deit-tiny", "--output", path)
     #expect(run.code == .cannotCreate)
     #expect(run.stderr.hasPrefix("Error: cannot create '\(path)'"))
   }
 
   @Test func `output replaces the file atomically and leaves no temporary file`() throws {
-    let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("trace.csv").path
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.url.appendingPathComponent("trace.csv").path
     try "old".write(toFile: path, atomically: false, encoding: .utf8)
     #expect(vitsim("trace", "deit-tiny", "--output", path).code == .success)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["trace.csv"])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["trace.csv"])
     #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("index,name,kind"))
   }
 }

@@ -12,9 +12,9 @@ struct TracesTests {
 
   @Test(arguments: ModelCatalog.all.map(\.name))
   func `the checked-in trace is not stale`(_ model: String) throws {
-    let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let written = directory.appendingPathComponent("\(model).csv")
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let written = directory.url.appendingPathComponent("\(model).csv")
     let run = vitsim("trace", model, "--output", written.path)
     #expect(run.code == .success, "\(run.stderr)")
     let fresh = try String(contentsOf: written, encoding: .utf8)
