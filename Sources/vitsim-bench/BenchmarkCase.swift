@@ -9,6 +9,8 @@ struct BenchmarkCase {
   var macsPerRun: Int
   /// Operations (trace records) simulated by one run.
   var opsPerRun: Int
+  /// PE-register updates stepped by one run (PE-level reference cases; 0 for the fast engine).
+  var peUpdatesPerRun = 0
   /// One run; returns a checksum so the work cannot be optimised away.
   var run: () throws -> Int
 }

@@ -5,13 +5,14 @@
 // Runs every case whose name contains one of the WORDs (all cases without WORDs): one warm-up
 // run, then N samples (default 15). A sample repeats the case until at least 20 ms have passed
 // and reports the time per run. Prints min and median per run, runs per second, simulated MACs
-// and ops per second (at the median), and a checksum of the results.
+// and ops per second (at the median), PE-register updates per second for the PE-level
+// reference cases, and a checksum of the results.
 
 import Foundation
 
 extension BenchmarkCase {
   /// Every case. Other engines append theirs here.
-  static var all: [BenchmarkCase] { fastEngineCases() }
+  static var all: [BenchmarkCase] { fastEngineCases() + referenceCases() }
 }
 
 /// The duration in seconds.
@@ -65,7 +66,7 @@ if selected.isEmpty {
   exit(64)
 }
 
-print("case, ops, min/run, median/run, runs/s, MACs/s, ops/s, checksum")
+print("case, ops, min/run, median/run, runs/s, MACs/s, ops/s, PE-updates/s, checksum")
 let clock = ContinuousClock()
 /// Every run's checksum goes here so that no run can be optimised away.
 var sink = 0
@@ -89,7 +90,9 @@ for benchmark in selected {
     print(
       "\(benchmark.name), \(benchmark.opsPerRun), \(time(perRun[0])), \(time(median)), "
         + "\(engineering(1 / median)), \(engineering(Double(benchmark.macsPerRun) / median)), "
-        + "\(engineering(Double(benchmark.opsPerRun) / median)), \(checksum)")
+        + "\(engineering(Double(benchmark.opsPerRun) / median)), "
+        + "\(benchmark.peUpdatesPerRun > 0 ? engineering(Double(benchmark.peUpdatesPerRun) / median) : "-"), "
+        + "\(checksum)")
   } catch {
     print("\(benchmark.name): failed: \(error)")
   }

@@ -13,7 +13,7 @@ struct CommandLineTests {
     }
   }
 
-  @Test(arguments: ["models", "trace"])
+  @Test(arguments: ["models", "trace", "simulate", "verify", "dump-config"])
   func `every subcommand has --help`(_ name: String) {
     for arguments in [[name, "--help"], [name, "-h"], ["help", name]] {
       let run = vitsim(arguments)
