@@ -15,7 +15,61 @@ extension Chip {
           "dataflow": "ws",
           "rows": 16
         },
+        "memory": {
+          "accumulator_bits": 32,
+          "double_buffered": true,
+          "dram": {
+            "gb_per_s": 12.8,
+            "latency_cycles": 50
+          },
+          "input": {
+            "bytes": 65536,
+            "read_bytes_per_cycle": 32,
+            "write_bytes_per_cycle": 32
+          },
+          "keep_activations_on_chip": true,
+          "output": {
+            "bytes": 65536,
+            "read_bytes_per_cycle": 64,
+            "write_bytes_per_cycle": 64
+          },
+          "weight": {
+            "bytes": 131072,
+            "read_bytes_per_cycle": 32,
+            "write_bytes_per_cycle": 32
+          }
+        },
         "name": "edge-16x16",
+        "vector_unit": {
+          "cycles_per_element": {
+            "add": 1,
+            "batchnorm": 1,
+            "concat": 1,
+            "gather": 1,
+            "gelu": 1,
+            "layernorm": 3,
+            "mean": 1,
+            "mul": 1,
+            "permute": 1,
+            "roll": 1,
+            "softmax": 3,
+            "topk": 2
+          },
+          "data_movement": "copy",
+          "lanes": 16,
+          "method_cycles": {
+            "exact": 4,
+            "log2": 1,
+            "lut": 1,
+            "polynomial": 2
+          },
+          "nonlinear_method": {
+            "gelu": "exact",
+            "layernorm": "exact",
+            "softmax": "exact"
+          },
+          "overlap_with_array": true
+        },
         "version": 1
       }
       """ + "\n"
@@ -30,7 +84,61 @@ extension Chip {
           "dataflow": "os",
           "rows": 32
         },
+        "memory": {
+          "accumulator_bits": 32,
+          "double_buffered": true,
+          "dram": {
+            "gb_per_s": 51.2,
+            "latency_cycles": 100
+          },
+          "input": {
+            "bytes": 262144,
+            "read_bytes_per_cycle": 64,
+            "write_bytes_per_cycle": 64
+          },
+          "keep_activations_on_chip": true,
+          "output": {
+            "bytes": 262144,
+            "read_bytes_per_cycle": 64,
+            "write_bytes_per_cycle": 64
+          },
+          "weight": {
+            "bytes": 524288,
+            "read_bytes_per_cycle": 64,
+            "write_bytes_per_cycle": 64
+          }
+        },
         "name": "mid-32x32",
+        "vector_unit": {
+          "cycles_per_element": {
+            "add": 1,
+            "batchnorm": 1,
+            "concat": 1,
+            "gather": 1,
+            "gelu": 1,
+            "layernorm": 3,
+            "mean": 1,
+            "mul": 1,
+            "permute": 1,
+            "roll": 1,
+            "softmax": 3,
+            "topk": 2
+          },
+          "data_movement": "copy",
+          "lanes": 32,
+          "method_cycles": {
+            "exact": 4,
+            "log2": 1,
+            "lut": 1,
+            "polynomial": 2
+          },
+          "nonlinear_method": {
+            "gelu": "exact",
+            "layernorm": "exact",
+            "softmax": "exact"
+          },
+          "overlap_with_array": true
+        },
         "version": 1
       }
       """ + "\n"
@@ -45,7 +153,51 @@ extension Chip {
           "dataflow": "ws",
           "rows": 128
         },
+        "memory": {
+          "accumulator_bits": 32,
+          "double_buffered": true,
+          "dram": {
+            "gb_per_s": 614.4,
+            "latency_cycles": 200
+          },
+          "keep_activations_on_chip": true,
+          "unified": {
+            "bytes": 25165824,
+            "read_bytes_per_cycle": 1024,
+            "write_bytes_per_cycle": 1024
+          }
+        },
         "name": "datacenter-128x128",
+        "vector_unit": {
+          "cycles_per_element": {
+            "add": 1,
+            "batchnorm": 1,
+            "concat": 1,
+            "gather": 1,
+            "gelu": 1,
+            "layernorm": 3,
+            "mean": 1,
+            "mul": 1,
+            "permute": 1,
+            "roll": 1,
+            "softmax": 3,
+            "topk": 2
+          },
+          "data_movement": "copy",
+          "lanes": 128,
+          "method_cycles": {
+            "exact": 4,
+            "log2": 1,
+            "lut": 1,
+            "polynomial": 2
+          },
+          "nonlinear_method": {
+            "gelu": "exact",
+            "layernorm": "exact",
+            "softmax": "exact"
+          },
+          "overlap_with_array": true
+        },
         "version": 1
       }
       """ + "\n"

@@ -40,17 +40,28 @@ public struct Chip: Hashable, Sendable, Codable {
   public var name: String
   /// The systolic array (JSON `array`).
   public var array: SystolicArray
+  /// SRAM buffers and DRAM (JSON `memory`).
+  public var memory: MemorySystem
+  /// The vector unit (JSON `vector_unit`).
+  public var vectorUnit: VectorUnit
 
-  public init(version: Int = Chip.formatVersion, name: String, array: SystolicArray) {
+  public init(
+    version: Int = Chip.formatVersion, name: String, array: SystolicArray,
+    memory: MemorySystem = .default, vectorUnit: VectorUnit = .default
+  ) {
     self.version = version
     self.name = name
     self.array = array
+    self.memory = memory
+    self.vectorUnit = vectorUnit
   }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
     case version
     case name
     case array
+    case memory
+    case vectorUnit = "vector_unit"
   }
 
   public init(from decoder: any Decoder) throws {
@@ -59,5 +70,8 @@ public struct Chip: Hashable, Sendable, Codable {
     version = try container.decodeIfPresent(Int.self, forKey: .version) ?? defaults.version
     name = try container.decodeIfPresent(String.self, forKey: .name) ?? defaults.name
     array = try container.decodeIfPresent(SystolicArray.self, forKey: .array) ?? defaults.array
+    memory = try container.decodeIfPresent(MemorySystem.self, forKey: .memory) ?? defaults.memory
+    vectorUnit =
+      try container.decodeIfPresent(VectorUnit.self, forKey: .vectorUnit) ?? defaults.vectorUnit
   }
 }

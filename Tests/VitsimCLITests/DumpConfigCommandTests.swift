@@ -26,7 +26,7 @@ struct DumpConfigCommandTests {
     let run = vitsim("dump-config", path)
     #expect(run.code == .success, "\(run.stderr)")
     #expect(
-      run.stdout == """
+      run.stdout.hasPrefix("""
         {
           "array": {
             "clock_mhz": 1000,
@@ -34,11 +34,11 @@ struct DumpConfigCommandTests {
             "dataflow": "ws",
             "rows": 8
           },
-          "name": "small",
-          "version": 1
-        }
-
-        """)
+          "memory": {
+        """))
+    // The defaults of the other sections are filled in: the mid chip's memory and vector unit.
+    #expect(run.stdout.contains(#""gb_per_s": 51.2"#))
+    #expect(run.stdout.contains(#""lanes": 32"#))
   }
 
   @Test func `an unknown name suggests the nearest`() {
