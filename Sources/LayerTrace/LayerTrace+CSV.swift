@@ -1,13 +1,20 @@
 extension LayerTrace {
-  /// The trace CSV columns of format version 1, in order.
+  /// The trace CSV columns of format version 2, in order.
   ///
   /// The header row *is* the version: a later version may only append columns, so a reader
-  /// recognises version 1 by this exact header. Units: dims and counts are elements, bits are
-  /// bits per element, `macs` is multiply-accumulates.
+  /// recognises a version by its exact header. Version 2 appended `quant` (the label of the
+  /// quantization recipe and sparsity option that set the bits, e.g. `W4A8+2:4`); version 1
+  /// is the same list without it. Units: dims and counts are elements, bits are bits per
+  /// element, `macs` is multiply-accumulates.
   public static let csvColumns = [
     "index", "name", "kind", "batch", "m", "k", "n", "elements", "rows", "row_length",
     "out_elements", "weight_elements", "weight_bits", "act_bits", "out_bits", "sparsity", "macs",
+    "quant",
   ]
+
+  /// The columns of format version 1 (before `quant`); still read, with every record's
+  /// `quant` set to ``TraceRecord/defaultQuant``.
+  public static let csvColumnsVersion1 = Array(csvColumns.dropLast())
 
   /// The trace as CSV text with a header row, one line per record, `\n` line ends.
   public var csvText: String {
@@ -18,7 +25,7 @@ extension LayerTrace {
         String(index), r.name, r.kind.rawValue, String(r.batch), String(r.m), String(r.k),
         String(r.n), String(r.elements), String(r.rows), String(r.rowLength),
         String(r.outElements), String(r.weightElements), String(r.weightBits), String(r.actBits),
-        String(r.outBits), r.sparsity.description, String(r.macs),
+        String(r.outBits), r.sparsity.description, String(r.macs), r.quant,
       ]
       text += fields.joined(separator: ",")
       text += "\n"
@@ -29,7 +36,9 @@ extension LayerTrace {
   /// Reads a trace from CSV text written by ``csvText`` or by hand.
   ///
   /// Every row is checked: field count, integer columns, kind, sparsity, the `index` sequence,
-  /// the record invariants (``TraceRecord/problems()``) and `macs = batch·m·k·n`.
+  /// the record invariants (``TraceRecord/problems()``, which include a non-empty `quant`
+  /// without commas) and `macs = batch·m·k·n`. A version 1 header (no `quant` column) is read
+  /// too, every record getting ``TraceRecord/defaultQuant``.
   ///
   /// - Parameters:
   ///   - csv: the text.
@@ -41,7 +50,11 @@ extension LayerTrace {
     guard let header = lines.next() else {
       throw TraceError(file: file, line: 0, message: "is empty; expected a header row '\(LayerTrace.csvColumns.joined(separator: ","))'")
     }
-    guard header.fields == LayerTrace.csvColumns else {
+    let columns: [String]
+    switch header.fields {
+    case LayerTrace.csvColumns: columns = LayerTrace.csvColumns
+    case LayerTrace.csvColumnsVersion1: columns = LayerTrace.csvColumnsVersion1
+    default:
       let got = header.fields.joined(separator: ",")
       throw TraceError(
         file: file, line: header.number,
@@ -49,7 +62,10 @@ extension LayerTrace {
     }
     var records: [TraceRecord] = []
     while let line = lines.next() {
-      records.append(try TraceRecord(csvFields: line.fields, index: records.count, line: line.number, file: file))
+      records.append(
+        try TraceRecord(
+          csvFields: line.fields, columns: columns, index: records.count, line: line.number,
+          file: file))
     }
     self.init(records: records)
   }
@@ -57,12 +73,18 @@ extension LayerTrace {
 
 extension TraceRecord {
   /// Parses and validates one data row of the trace CSV.
-  fileprivate init(csvFields fields: [String], index: Int, line: Int, file: String) throws(TraceError) {
-    let columns = LayerTrace.csvColumns
+  ///
+  /// `columns` is the header the file has (version 2, or version 1 without `quant`).
+  fileprivate init(
+    csvFields fields: [String], columns: [String], index: Int, line: Int, file: String
+  ) throws(TraceError) {
     guard fields.count == columns.count else {
+      let reason =
+        fields.count < columns.count
+        ? ": the row is truncated" : ": a name or quant label must not contain a comma"
       throw TraceError(
         file: file, line: line,
-        message: "has \(fields.count) fields; expected \(columns.count) (\(columns.joined(separator: ",")))\(fields.count < columns.count ? ": the row is truncated" : "")")
+        message: "has \(fields.count) fields; expected \(columns.count) (\(columns.joined(separator: ",")))\(reason)")
     }
     func integer(_ position: Int) throws(TraceError) -> Int {
       let text = fields[position]
@@ -94,7 +116,8 @@ extension TraceRecord {
       n: try integer(6), elements: try integer(7), rows: try integer(8),
       rowLength: try integer(9), outElements: try integer(10), weightElements: try integer(11),
       weightBits: try integer(12), actBits: try integer(13), outBits: try integer(14),
-      sparsity: sparsity)
+      sparsity: sparsity,
+      quant: columns.last == "quant" ? fields[fields.count - 1] : TraceRecord.defaultQuant)
     if let problem = problems().first {
       throw TraceError(file: file, line: line, column: problem.column, message: problem.message)
     }

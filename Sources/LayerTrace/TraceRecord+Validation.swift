@@ -13,7 +13,8 @@ extension TraceRecord {
   /// `matmul`; sparsity only on a static weight. Vector kinds: GEMM dims 0, `elements ≥ 1`;
   /// row-wise kinds have `rows·rowLength = elements`, others `rows = rowLength = 0`;
   /// `1 ≤ outElements`; dense. Bits are in `1...64`; the name is non-empty and has no comma,
-  /// quote or control character.
+  /// quote or control character; the `quant` label is non-empty and has no comma, quote,
+  /// space or control character.
   public func problems() -> [Problem] {
     var found: [Problem] = []
     func fail(_ column: String, _ message: String) {
@@ -80,6 +81,13 @@ extension TraceRecord {
     for (column, value) in [("weight_bits", weightBits), ("act_bits", actBits), ("out_bits", outBits)]
     where !(1...TraceRecord.maxBits).contains(value) {
       fail(column, "\(value) is not in 1...\(TraceRecord.maxBits)")
+    }
+    if quant.isEmpty {
+      fail("quant", "must not be empty; the builders' default is '\(TraceRecord.defaultQuant)'")
+    } else if quant.unicodeScalars.contains(where: {
+      $0 == "," || $0 == "\"" || $0 == " " || $0.value < 0x20
+    }) {
+      fail("quant", "'\(quant)' must not contain a comma, a quote, a space or a control character")
     }
     return found
   }

@@ -31,11 +31,14 @@ public struct TraceRecord: Hashable, Sendable {
   /// Bits per element of the output as written back.
   public var outBits: Int
   public var sparsity: Sparsity
+  /// The label of the quantization recipe (and sparsity option) that set the bits and
+  /// sparsity, e.g. `W8A8` or `W4A8+2:4`; see ``QuantizationRecipe/label(sparsity:)``.
+  public var quant: String
 
   public init(
     name: String, kind: OpKind, batch: Int, m: Int, k: Int, n: Int, elements: Int, rows: Int,
     rowLength: Int, outElements: Int, weightElements: Int, weightBits: Int, actBits: Int,
-    outBits: Int, sparsity: Sparsity
+    outBits: Int, sparsity: Sparsity, quant: String = TraceRecord.defaultQuant
   ) {
     self.name = name
     self.kind = kind
@@ -52,6 +55,7 @@ public struct TraceRecord: Hashable, Sendable {
     self.actBits = actBits
     self.outBits = outBits
     self.sparsity = sparsity
+    self.quant = quant
   }
 
   /// A GEMM-like record; `outElements` and `weightElements` are derived from the dims.
@@ -99,4 +103,8 @@ public struct TraceRecord: Hashable, Sendable {
 
   /// The widest bit width an operand may have.
   public static let maxBits = 64
+
+  /// The `quant` label of a record nobody has applied a recipe to: the model builders emit
+  /// 8-bit weights, activations and outputs, dense.
+  public static let defaultQuant = "W8A8"
 }

@@ -5,7 +5,12 @@ struct LayerTraceCSVTests {
   /// A small trace that uses every column: a linear with 2:4 weights, a matmul, a conv with
   /// groups, a row-wise vector op, an element-wise op with a constant operand, and a top-k.
   static let sample = LayerTrace(records: [
-    .gemm(name: "blocks.0.attn.qkv", kind: .linear, m: 197, k: 384, n: 1152, sparsity: .twoFour),
+    {
+      var qkv = TraceRecord.gemm(
+        name: "blocks.0.attn.qkv", kind: .linear, m: 197, k: 384, n: 1152, sparsity: .twoFour)
+      qkv.quant = "W4A8+2:4"
+      return qkv
+    }(),
     .gemm(name: "blocks.0.attn.qk", kind: .matmul, batch: 6, m: 197, k: 64, n: 197),
     .gemm(name: "stem.dw", kind: .conv, batch: 64, m: 3136, k: 9, n: 1, weightBits: 4),
     .vector(name: "blocks.0.attn.softmax", kind: .softmax, rows: 1182, rowLength: 197, outBits: 16),
@@ -24,13 +29,15 @@ struct LayerTraceCSVTests {
     let lines = Self.sample.csvText.split(separator: "\n")
     #expect(
       lines[0]
-        == "index,name,kind,batch,m,k,n,elements,rows,row_length,out_elements,weight_elements,weight_bits,act_bits,out_bits,sparsity,macs"
+        == "index,name,kind,batch,m,k,n,elements,rows,row_length,out_elements,weight_elements,weight_bits,act_bits,out_bits,sparsity,macs,quant"
     )
     // 197·384·1152 = 87,146,496 MACs (hand-computed); 2:4 does not change the dense count.
     #expect(
-      lines[1] == "0,blocks.0.attn.qkv,linear,1,197,384,1152,0,0,0,226944,442368,8,8,8,2:4,87146496")
+      lines[1]
+        == "0,blocks.0.attn.qkv,linear,1,197,384,1152,0,0,0,226944,442368,8,8,8,2:4,87146496,W4A8+2:4"
+    )
     // 6·197·64·197 = 14,902,656.
-    #expect(lines[2].hasSuffix(",dense,14902656"))
+    #expect(lines[2].hasSuffix(",dense,14902656,W8A8"))
   }
 
   @Test func `the sample records are valid`() {
@@ -45,35 +52,41 @@ struct LayerTraceCSVTests {
   }
 
   static let header = LayerTrace.csvColumns.joined(separator: ",")
-  static let goodRow = "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512"
+  static let goodRow = "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8"
 
   /// (description, data rows after the header, expected message fragment).
   static let badInputs: [(String, String, String)] = [
-    ("negative dim", "0,fc,linear,1,-4,8,16,0,0,0,64,128,8,8,8,dense,512",
+    ("negative dim", "0,fc,linear,1,-4,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8",
      "trace.csv:2: column 'm': '-4' is not a non-negative integer"),
-    ("non-integer dim", "0,fc,linear,1,4.5,8,16,0,0,0,64,128,8,8,8,dense,512",
+    ("non-integer dim", "0,fc,linear,1,4.5,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8",
      "trace.csv:2: column 'm': '4.5' is not a non-negative integer"),
-    ("unknown kind", "0,fc,dense_layer,1,4,8,16,0,0,0,64,128,8,8,8,dense,512",
+    ("unknown kind", "0,fc,dense_layer,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8",
      "trace.csv:2: column 'kind': 'dense_layer' is not a kind; expected one of linear, conv"),
-    ("bad N:M", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,4:2,512",
+    ("bad N:M", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,4:2,512,W8A8",
      "trace.csv:2: column 'sparsity': '4:2' is not a sparsity; expected 'dense' or N:M"),
     ("truncated row", "0,fc,linear,1,4,8,16,0,0",
-     "trace.csv:2: has 9 fields; expected 17"),
-    ("index out of sequence", "3,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512",
+     "trace.csv:2: has 9 fields; expected 18"),
+    ("index out of sequence", "3,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8",
      "trace.csv:2: column 'index': '3' is out of sequence; expected 0"),
-    ("wrong macs", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,511",
+    ("wrong macs", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,511,W8A8",
      "trace.csv:2: column 'macs': '511' does not match batch·m·k·n = 512"),
-    ("zero dim", "0,fc,linear,1,0,8,16,0,0,0,0,128,8,8,8,dense,0",
+    ("zero dim", "0,fc,linear,1,0,8,16,0,0,0,0,128,8,8,8,dense,0,W8A8",
      "trace.csv:2: column 'm': 0 must be at least 1 for a linear record"),
-    ("overflowing dims", "0,fc,linear,4294967296,4294967296,8,16,0,0,0,1,1,8,8,8,dense,0",
+    ("overflowing dims", "0,fc,linear,4294967296,4294967296,8,16,0,0,0,1,1,8,8,8,dense,0,W8A8",
      "trace.csv:2: column 'macs': batch·m·k·n = 4294967296·4294967296·8·16 overflows"),
-    ("sparse matmul", "0,qk,matmul,1,4,8,16,0,0,0,64,0,8,8,8,2:4,512",
+    ("sparse matmul", "0,qk,matmul,1,4,8,16,0,0,0,64,0,8,8,8,2:4,512,W8A8",
      "trace.csv:2: column 'sparsity': '2:4' needs a static weight"),
-    ("softmax rows do not multiply", "0,sm,softmax,0,0,0,0,10,3,4,10,0,8,8,8,dense,0",
+    ("softmax rows do not multiply", "0,sm,softmax,0,0,0,0,10,3,4,10,0,8,8,8,dense,0,W8A8",
      "trace.csv:2: column 'elements': 10 must equal rows·row_length = 3·4"),
-    ("zero bits", "0,fc,linear,1,4,8,16,0,0,0,64,128,0,8,8,dense,512",
+    ("zero bits", "0,fc,linear,1,4,8,16,0,0,0,64,128,0,8,8,dense,512,W8A8",
      "trace.csv:2: column 'weight_bits': 0 is not in 1...64"),
-    ("second row bad", goodRow + "\n1,gelu,gelu,0,0,0,0,-1,0,0,1,0,8,8,8,dense,0",
+    ("empty quant", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,",
+     "trace.csv:2: column 'quant': must not be empty"),
+    ("comma in quant", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W4A8,x",
+     "trace.csv:2: has 19 fields; expected 18"),
+    ("space in quant", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W4 A8",
+     "trace.csv:2: column 'quant': 'W4 A8' must not contain a comma, a quote, a space"),
+    ("second row bad", goodRow + "\n1,gelu,gelu,0,0,0,0,-1,0,0,1,0,8,8,8,dense,0,W8A8",
      "trace.csv:3: column 'elements': '-1' is not a non-negative integer"),
   ]
 
@@ -97,6 +110,19 @@ struct LayerTraceCSVTests {
       String(describing: error).hasPrefix(
         "topo.csv:1: header 'Layer,M,N,K,' is not a vitsim trace header; expected 'index,name,kind")
     }
+  }
+
+  @Test func `a version 1 trace without the quant column reads as W8A8`() throws {
+    let v1 =
+      LayerTrace.csvColumnsVersion1.joined(separator: ",")
+      + "\n0,fc,linear,1,4,8,16,0,0,0,64,128,4,8,8,2:4,512\n"
+    let trace = try LayerTrace(csv: v1, file: "v1.csv")
+    #expect(trace.records.map(\.quant) == ["W8A8"])
+    #expect(trace.records[0].weightBits == 4 && trace.records[0].sparsity == .twoFour)
+    // Written back, it is a version 2 trace.
+    #expect(trace.csvText.hasSuffix(",2:4,512,W8A8\n"))
+    #expect(LayerTrace.csvColumns.last == "quant")
+    #expect(LayerTrace.csvColumns.dropLast() == LayerTrace.csvColumnsVersion1[...])
   }
 
   @Test func `an empty file is an error`() {

@@ -19,7 +19,12 @@ struct ModelCommandsTests {
   @Test func `trace writes CSV to stdout`() throws {
     let run = vitsim("trace", "deit-tiny")
     #expect(run.code == .success)
+    #expect(
+      run.stdout.prefix(while: { $0 != "\n" })
+        == "index,name,kind,batch,m,k,n,elements,rows,row_length,out_elements,weight_elements,weight_bits,act_bits,out_bits,sparsity,macs,quant"
+    )
     let trace = try LayerTrace(csv: run.stdout, file: "stdout")
+    #expect(trace.records.allSatisfy { $0.quant == "W8A8" && $0.sparsity == .dense })
     #expect(trace.records.first?.name == "patch_embed.proj")
     #expect(trace.macs() == 1_253_683_200)
   }
