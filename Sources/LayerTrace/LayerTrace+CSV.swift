@@ -1,20 +1,24 @@
 extension LayerTrace {
-  /// The trace CSV columns of format version 2, in order.
+  /// The trace CSV columns of format version 3, in order.
   ///
   /// The header row *is* the version: a later version may only append columns, so a reader
   /// recognises a version by its exact header. Version 2 appended `quant` (the label of the
-  /// quantization recipe and sparsity option that set the bits, e.g. `W4A8+2:4`); version 1
-  /// is the same list without it. Units: dims and counts are elements, bits are bits per
-  /// element, `macs` is multiply-accumulates.
+  /// quantization recipe and sparsity option that set the bits, e.g. `W4A8+2:4`); version 3
+  /// appended `inputs` (the indices of the records whose outputs the op reads, separated by
+  /// `;`, empty for none). Units: dims and counts are elements, bits are bits per element,
+  /// `macs` is multiply-accumulates.
   public static let csvColumns = [
     "index", "name", "kind", "batch", "m", "k", "n", "elements", "rows", "row_length",
     "out_elements", "weight_elements", "weight_bits", "act_bits", "out_bits", "sparsity", "macs",
-    "quant",
+    "quant", "inputs",
   ]
 
+  /// The columns of format version 2 (before `inputs`); still read, with no inputs.
+  public static let csvColumnsVersion2 = Array(csvColumns.dropLast())
+
   /// The columns of format version 1 (before `quant`); still read, with every record's
-  /// `quant` set to ``TraceRecord/defaultQuant``.
-  public static let csvColumnsVersion1 = Array(csvColumns.dropLast())
+  /// `quant` set to ``TraceRecord/defaultQuant`` and no inputs.
+  public static let csvColumnsVersion1 = Array(csvColumns.dropLast(2))
 
   /// The trace as CSV text with a header row, one line per record, `\n` line ends.
   public var csvText: String {
@@ -26,6 +30,7 @@ extension LayerTrace {
         String(r.n), String(r.elements), String(r.rows), String(r.rowLength),
         String(r.outElements), String(r.weightElements), String(r.weightBits), String(r.actBits),
         String(r.outBits), r.sparsity.description, String(r.macs), r.quant,
+        r.inputs.map(String.init).joined(separator: ";"),
       ]
       text += fields.joined(separator: ",")
       text += "\n"
@@ -37,8 +42,8 @@ extension LayerTrace {
   ///
   /// Every row is checked: field count, integer columns, kind, sparsity, the `index` sequence,
   /// the record invariants (``TraceRecord/problems()``, which include a non-empty `quant`
-  /// without commas) and `macs = batch·m·k·n`. A version 1 header (no `quant` column) is read
-  /// too, every record getting ``TraceRecord/defaultQuant``.
+  /// without commas), `macs = batch·m·k·n` and `inputs` (earlier indices only). Version 1 and 2
+  /// headers are read too: records then get ``TraceRecord/defaultQuant`` and no inputs.
   ///
   /// - Parameters:
   ///   - csv: the text.
@@ -53,6 +58,7 @@ extension LayerTrace {
     let columns: [String]
     switch header.fields {
     case LayerTrace.csvColumns: columns = LayerTrace.csvColumns
+    case LayerTrace.csvColumnsVersion2: columns = LayerTrace.csvColumnsVersion2
     case LayerTrace.csvColumnsVersion1: columns = LayerTrace.csvColumnsVersion1
     default:
       let got = header.fields.joined(separator: ",")
@@ -74,7 +80,7 @@ extension LayerTrace {
 extension TraceRecord {
   /// Parses and validates one data row of the trace CSV.
   ///
-  /// `columns` is the header the file has (version 2, or version 1 without `quant`).
+  /// `columns` is the header the file has (version 3, 2 or 1).
   fileprivate init(
     csvFields fields: [String], columns: [String], index: Int, line: Int, file: String
   ) throws(TraceError) {
@@ -117,7 +123,8 @@ extension TraceRecord {
       rowLength: try integer(9), outElements: try integer(10), weightElements: try integer(11),
       weightBits: try integer(12), actBits: try integer(13), outBits: try integer(14),
       sparsity: sparsity,
-      quant: columns.last == "quant" ? fields[fields.count - 1] : TraceRecord.defaultQuant)
+      quant: columns.count > 17 ? fields[17] : TraceRecord.defaultQuant,
+      inputs: columns.count > 18 ? try Self.inputs(fields[18], index: index, line: line, file: file) : [])
     if let problem = problems().first {
       throw TraceError(file: file, line: line, column: problem.column, message: problem.message)
     }
@@ -127,5 +134,22 @@ extension TraceRecord {
         file: file, line: line, column: "macs",
         message: "'\(macs)' does not match batch·m·k·n = \(self.macs)")
     }
+  }
+
+  /// Parses the `inputs` field: earlier record indices separated by `;`, or empty.
+  private static func inputs(
+    _ text: String, index: Int, line: Int, file: String
+  ) throws(TraceError) -> [Int] {
+    guard !text.isEmpty else { return [] }
+    var result: [Int] = []
+    for part in text.split(separator: ";", omittingEmptySubsequences: false) {
+      guard let producer = Int(part), producer >= 0, producer < index else {
+        throw TraceError(
+          file: file, line: line, column: "inputs",
+          message: "'\(text)' is not a list of earlier record indices separated by ';' (each in 0...\(index - 1)); '\(part)' is not")
+      }
+      result.append(producer)
+    }
+    return result
   }
 }

@@ -12,7 +12,12 @@ public struct LayerTrace: Hashable, Sendable {
   /// Every problem of every record, as (index, problem); empty when the trace is valid.
   public func problems() -> [(index: Int, problem: TraceRecord.Problem)] {
     records.enumerated().flatMap { index, record in
-      record.problems().map { (index, $0) }
+      var found = record.problems().map { (index, $0) }
+      if let bad = record.inputs.first(where: { $0 < 0 || $0 >= index }) {
+        found.append(
+          (index, TraceRecord.Problem(column: "inputs", message: "\(bad) is not an earlier record index (0...\(index - 1))")))
+      }
+      return found
     }
   }
 

@@ -34,11 +34,16 @@ public struct TraceRecord: Hashable, Sendable {
   /// The label of the quantization recipe (and sparsity option) that set the bits and
   /// sparsity, e.g. `W8A8` or `W4A8+2:4`; see ``QuantizationRecipe/label(sparsity:)``.
   public var quant: String
+  /// The records whose outputs this op reads, by trace index, in operand order (the left
+  /// operand first; a matmul's right operand second). Constants and the model input are not
+  /// listed, so the first op of a model has none. Every index is below the record's own.
+  public var inputs: [Int]
 
   public init(
     name: String, kind: OpKind, batch: Int, m: Int, k: Int, n: Int, elements: Int, rows: Int,
     rowLength: Int, outElements: Int, weightElements: Int, weightBits: Int, actBits: Int,
-    outBits: Int, sparsity: Sparsity, quant: String = TraceRecord.defaultQuant
+    outBits: Int, sparsity: Sparsity, quant: String = TraceRecord.defaultQuant,
+    inputs: [Int] = []
   ) {
     self.name = name
     self.kind = kind
@@ -56,6 +61,7 @@ public struct TraceRecord: Hashable, Sendable {
     self.outBits = outBits
     self.sparsity = sparsity
     self.quant = quant
+    self.inputs = inputs
   }
 
   /// A GEMM-like record; `outElements` and `weightElements` are derived from the dims.

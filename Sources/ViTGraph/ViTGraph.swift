@@ -24,8 +24,18 @@ public struct ViTGraph: Sendable {
   /// The graph as a layer trace: one record per op, in execution order, with 8-bit weights,
   /// activations and outputs and dense weights.
   ///
-  /// Every record passes `TraceRecord.problems()`, and every name is unique.
+  /// Each record's `inputs` lists the ops whose outputs it reads (through any views), in
+  /// operand order; constants and graph inputs are not listed. Every record passes
+  /// `TraceRecord.problems()`, and every name is unique.
   public func lowered() -> LayerTrace {
-    LayerTrace(records: ops.map(\.record))
+    LayerTrace(
+      records: ops.map { op in
+        var record = op.record
+        record.inputs = op.inputs.compactMap { tensor in
+          if case .op(let producer) = tensor.source { return producer }
+          return nil
+        }
+        return record
+      })
   }
 }

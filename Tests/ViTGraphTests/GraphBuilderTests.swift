@@ -36,17 +36,17 @@ struct GraphBuilderTests {
     let graph = try Self.toyGraph()
     let expected: [TraceRecord] = [
       .gemm(name: "stem", kind: .conv, m: 2 * 4 * 4, k: 3 * 3 * 3, n: 8),
-      .vector(name: "blocks.0.pos_add", kind: .add, elements: 256, weightElements: 16 * 8),
-      .vector(name: "blocks.0.norm", kind: .layernorm, rows: 32, rowLength: 8, weightElements: 16),
-      .vector(name: "blocks.0.window_partition", kind: .permute, elements: 256),
-      .gemm(name: "blocks.0.attn.qk", kind: .matmul, batch: 8, m: 4, k: 8, n: 4),
-      .vector(name: "blocks.0.attn.softmax", kind: .softmax, rows: 32, rowLength: 4),
-      .gemm(name: "blocks.0.attn.pv", kind: .matmul, batch: 8, m: 4, k: 4, n: 8),
-      .vector(name: "blocks.0.window_reverse", kind: .permute, elements: 256),
-      .gemm(name: "blocks.0.fc", kind: .linear, m: 32, k: 8, n: 8),
-      .vector(name: "blocks.0.act", kind: .gelu, elements: 256),
-      .vector(name: "blocks.0.pool", kind: .mean, rows: 16, rowLength: 16),
-      .gemm(name: "head", kind: .linear, m: 2, k: 8, n: 10),
+      .vector(name: "blocks.0.pos_add", kind: .add, elements: 256, weightElements: 16 * 8).reading([0]),
+      .vector(name: "blocks.0.norm", kind: .layernorm, rows: 32, rowLength: 8, weightElements: 16).reading([1]),
+      .vector(name: "blocks.0.window_partition", kind: .permute, elements: 256).reading([2]),
+      .gemm(name: "blocks.0.attn.qk", kind: .matmul, batch: 8, m: 4, k: 8, n: 4).reading([3, 3]),
+      .vector(name: "blocks.0.attn.softmax", kind: .softmax, rows: 32, rowLength: 4).reading([4]),
+      .gemm(name: "blocks.0.attn.pv", kind: .matmul, batch: 8, m: 4, k: 4, n: 8).reading([5, 3]),
+      .vector(name: "blocks.0.window_reverse", kind: .permute, elements: 256).reading([6]),
+      .gemm(name: "blocks.0.fc", kind: .linear, m: 32, k: 8, n: 8).reading([7]),
+      .vector(name: "blocks.0.act", kind: .gelu, elements: 256).reading([8]),
+      .vector(name: "blocks.0.pool", kind: .mean, rows: 16, rowLength: 16).reading([9]),
+      .gemm(name: "head", kind: .linear, m: 2, k: 8, n: 10).reading([10]),
     ]
     let records = graph.lowered().records
     #expect(records.count == expected.count)
@@ -162,5 +162,14 @@ struct GraphBuilderTests {
     #expect(throws: ModelError.self) {
       _ = try g.matmul(scores, try g.input("keys", shape: [1 << 20, 64, 1 << 20]), name: "qk")
     }
+  }
+}
+
+extension TraceRecord {
+  /// The record with its producer indices set.
+  fileprivate func reading(_ inputs: [Int]) -> TraceRecord {
+    var copy = self
+    copy.inputs = inputs
+    return copy
   }
 }

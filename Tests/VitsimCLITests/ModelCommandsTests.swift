@@ -21,7 +21,7 @@ struct ModelCommandsTests {
     #expect(run.code == .success)
     #expect(
       run.stdout.prefix(while: { $0 != "\n" })
-        == "index,name,kind,batch,m,k,n,elements,rows,row_length,out_elements,weight_elements,weight_bits,act_bits,out_bits,sparsity,macs,quant"
+        == "index,name,kind,batch,m,k,n,elements,rows,row_length,out_elements,weight_elements,weight_bits,act_bits,out_bits,sparsity,macs,quant,inputs"
     )
     let trace = try LayerTrace(csv: run.stdout, file: "stdout")
     #expect(trace.records.allSatisfy { $0.quant == "W8A8" && $0.sparsity == .dense })

@@ -43,18 +43,18 @@ struct TraceQuantTests {
   }
 
   @Test func `a missing recipe file exits 66`() throws {
-    let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let path = directory.appendingPathComponent("none.json").path
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let path = directory.url.appendingPathComponent("none.json").path
     let run = vitsim("trace", "deit-tiny", "--quant", path)
     #expect(run.code == .noInput)
     #expect(run.stderr.hasPrefix("Error: cannot read '\(path)': no such file"))
   }
 
   @Test func `a recipe file is read, and its problems exit 65`() throws {
-    let directory = try temporaryDirectory()
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let good = directory.appendingPathComponent("mine.json").path
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let good = directory.url.appendingPathComponent("mine.json").path
     try """
     {"name": "W4A8-mine", "base": "W4A8", "overrides": [
       {"match": "patch_embed.*", "weight_bits": 8},
@@ -67,7 +67,7 @@ struct TraceQuantTests {
     #expect(trace.records.first?.weightBits == 8)
     #expect(trace.records.allSatisfy { $0.quant == "W4A8-mine+1:4" })
 
-    let bad = directory.appendingPathComponent("bad.json").path
+    let bad = directory.url.appendingPathComponent("bad.json").path
     try """
     {"name": "x", "base": "W4A8", "overrides": [{"match": "head", "weight_bits": 0}]}
     """.write(toFile: bad, atomically: false, encoding: .utf8)
@@ -75,7 +75,7 @@ struct TraceQuantTests {
     #expect(badRun.code == .dataError)
     #expect(badRun.stderr.hasPrefix("Error: \(bad): overrides[0].weight_bits: 0 is not in 1...16"))
 
-    let typo = directory.appendingPathComponent("typo.json").path
+    let typo = directory.url.appendingPathComponent("typo.json").path
     try """
     {"name": "x", "base": "W4A8", "overrides": [{"match": "pach_embed.*", "weight_bits": 8}]}
     """.write(toFile: typo, atomically: false, encoding: .utf8)
