@@ -113,15 +113,15 @@ struct PEArrayReferenceTests {
   }
 
   @Test(arguments: Dataflow.allCases)
-  func `the skew wavefront crosses a 2x2 array cycle by cycle`(dataflow: Dataflow) {
+  func `the skew wavefront crosses a 2x2 array cycle by cycle`(dataflow: Dataflow) throws {
     // One fold (M = K = N = 2 on 2×2). os: word k meets PE (i,j) in cycle k+i+j, so the MACs
     // per cycle are PE (0,0) | (0,0),(0,1),(1,0) | (0,1),(1,0),(1,1) | (1,1) = 1, 3, 3, 1.
     // ws/is: two preload cycles without MACs, then the same wavefront shifted by 2.
     let a: [Int8] = [1, -2, 3, 4]
     let w: [Int8] = [5, 6, -7, 8]
     var sink = MACsPerCycle()
-    let result = PEArrayReference(rows: 2, cols: 2).run(
-      DenseInt8MAC.self, a, w, m: 2, k: 2, n: 2, dataflow: dataflow, sink: &sink)
+    let result = try PEArrayReference(rows: 2, cols: 2).run(
+      DenseInt8MAC(), a, w, m: 2, k: 2, n: 2, dataflow: dataflow, sink: &sink)
     // [[1·5 + (−2)(−7), 1·6 + (−2)·8], [3·5 + 4(−7), 3·6 + 4·8]] = [[19, −10], [−13, 50]].
     #expect(result.product == [19, -10, -13, 50])
     if dataflow == .outputStationary {

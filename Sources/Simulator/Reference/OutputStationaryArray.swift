@@ -18,6 +18,7 @@ enum OutputStationaryArray<Op: PEOperation> {
   /// Runs every fold of `[sr×t]·[t×sc]` on an `rows × cols` array, column fold outermost.
   ///
   /// - Parameters:
+  ///   - op: the PE operation that multiplies the words.
   ///   - left: activation words `[sr × t]`, row-major (`sr` maps to the array rows).
   ///   - top: weight words `[t × sc]`, row-major (`sc` maps to the array columns).
   ///   - counters: incremented with this run's cycles, folds, steps, PE updates and MACs.
@@ -25,19 +26,21 @@ enum OutputStationaryArray<Op: PEOperation> {
   /// - Returns: the product `[sr × sc]`, row-major.
   /// - Complexity: O(folds · (steps per fold) · rows · cols) time, O(rows · cols) extra space.
   static func run<Sink: ReferenceCycleSink>(
-    rows: Int, cols: Int, left: [Op.Activation], top: [Op.Weight], sr: Int, sc: Int, t: Int,
+    op: Op, rows: Int, cols: Int, left: [Op.Activation], top: [Op.Weight], sr: Int, sc: Int, t: Int,
     counters: inout PEArrayReference.Counters, sink: inout Sink
   ) -> [Int32] {
     let aStride = cols + 1  // column 0 of each row is the left feeder's output slot
     let aCount = rows * aStride
     let wCount = (rows + 1) * cols  // row 0 is the top feeders' output slot
     let peCount = rows * cols
+    let activationZero = op.activationZero  // the pad word, hoisted out of the loops
+    let weightZero = op.weightZero
 
-    var aCur = [Op.Activation](repeating: Op.activationZero, count: aCount)
+    var aCur = [Op.Activation](repeating: activationZero, count: aCount)
     var aNext = aCur
     var aTagCur = [UInt8](repeating: TokenTag.empty, count: aCount)
     var aTagNext = aTagCur
-    var wCur = [Op.Weight](repeating: Op.weightZero, count: wCount)
+    var wCur = [Op.Weight](repeating: weightZero, count: wCount)
     var wNext = wCur
     var wTagCur = [UInt8](repeating: TokenTag.empty, count: wCount)
     var wTagNext = wTagCur
@@ -52,11 +55,11 @@ enum OutputStationaryArray<Op: PEOperation> {
         let usedRows = min(rows, sr - r0)
         // A fold starts from an empty array: no datum in flight, accumulators cleared.
         for index in 0..<aCount {
-          aCur[index] = Op.activationZero
+          aCur[index] = activationZero
           aTagCur[index] = TokenTag.empty
         }
         for index in 0..<wCount {
-          wCur[index] = Op.weightZero
+          wCur[index] = weightZero
           wTagCur[index] = TokenTag.empty
         }
         for index in 0..<peCount { acc[index] = 0 }
@@ -76,11 +79,11 @@ enum OutputStationaryArray<Op: PEOperation> {
                 aCur[slot] = left[(r0 + i) * t + s]
                 aTagCur[slot] = TokenTag.real
               } else {
-                aCur[slot] = Op.activationZero
+                aCur[slot] = activationZero
                 aTagCur[slot] = TokenTag.pad
               }
             } else {
-              aCur[slot] = Op.activationZero
+              aCur[slot] = activationZero
               aTagCur[slot] = TokenTag.empty
             }
             if s < t - 1 { pending = true }
@@ -92,11 +95,11 @@ enum OutputStationaryArray<Op: PEOperation> {
                 wCur[j] = top[s * sc + c0 + j]
                 wTagCur[j] = TokenTag.real
               } else {
-                wCur[j] = Op.weightZero
+                wCur[j] = weightZero
                 wTagCur[j] = TokenTag.pad
               }
             } else {
-              wCur[j] = Op.weightZero
+              wCur[j] = weightZero
               wTagCur[j] = TokenTag.empty
             }
             if s < t - 1 { pending = true }
@@ -119,7 +122,7 @@ enum OutputStationaryArray<Op: PEOperation> {
               aTagNext[aRow + j + 1] = aTag
               wNext[wRow + cols + j] = w
               wTagNext[wRow + cols + j] = wTag
-              acc[peRow + j] = Op.multiplyAccumulate(acc[peRow + j], a, w)
+              acc[peRow + j] = op.multiplyAccumulate(acc[peRow + j], a, w)
               occupied |= aTag | wTag
               cycleMACs &+= Int((aTag & wTag) >> 1)  // 1 exactly when both words are real
             }

@@ -3,7 +3,7 @@ import Hardware
 // MARK: Design note
 //
 // The PE-level reference steps an R×C grid of processing-element registers cycle by cycle on
-// real Int8 data. It exists to prove the closed-form engine right, so nothing in it computes
+// real integer data (INT8, narrower lanes, N:M-compressed INT8). It exists to prove the closed-form engine right, so nothing in it computes
 // a cycle count: the count is the number of stepped cycles in which some PE register held a
 // datum, until the array has drained.
 //
@@ -38,13 +38,17 @@ import Hardware
 // SCALE-Sim's report is (demand rows − 1) because it prints the 0-based index of the last
 // cycle; this reference counts cycles, i.e. the demand rows themselves.
 //
-// Lanes and 2:4 sparsity plug in as a `PEOperation` (see there): the array only moves words.
+// Lanes and N:M sparsity plug in as a `PEOperation` (see there): the operands are packed into
+// words along the reduction (K → K′ words) before they enter, and the array only moves words.
+// The cycle count of a lane or sparse GEMM is therefore that of a dense GEMM with K′ in place of
+// K, because that is what the stepped registers do, not because anything here says so.
 
-/// A cycle-stepped simulation of an `rows × cols` systolic array's PE registers on Int8 data.
+/// A cycle-stepped simulation of an `rows × cols` systolic array's PE registers on integer data.
 ///
 /// Use it to check the closed-form engine: `multiply` returns the Int32 product computed by the
-/// simulated PEs and the number of cycles the stepped array took. See the design note at the
-/// top of this file for the register model of each dataflow.
+/// simulated PEs and the number of cycles the stepped array took, for dense INT8 PEs or for
+/// another ``Operation`` (integer lanes, N:M sparse weights). See the design note at the top of
+/// this file for the register model of each dataflow.
 public struct PEArrayReference: Sendable, Hashable {
   /// The largest reduction length `K` accepted: `2^17 − 1`, so that `K` products of two Int8
   /// (each of magnitude ≤ 2^14) always fit an Int32 accumulator.
@@ -75,7 +79,9 @@ public struct PEArrayReference: Sendable, Hashable {
     public var steps = 0
     /// PE register updates performed: `steps × rows × cols`.
     public var peUpdates = 0
-    /// Multiply-accumulates whose two operands were both real (not pad): `M·K·N` when dense.
+    /// PE operations whose two operand words were both real (not pad): `M·K′·N`. For dense
+    /// INT8 that is the multiply-accumulates `M·K·N`; with lanes or N:M sparsity each counts
+    /// one PE cycle of `L` lane products (including zero-filled lanes).
     public var macs = 0
 
     public init() {}
@@ -96,9 +102,13 @@ public struct PEArrayReference: Sendable, Hashable {
     public var product: [Int32]
     /// Cycles, folds, steps, PE updates and MACs of the run.
     public var counters: Counters
+    /// `K′`: the words the reduction was packed into (`K` for dense INT8), as the operation's
+    /// packers produced them.
+    public var reductionWords: Int
   }
 
-  /// Multiplies `a [m×k]` by `w [k×n]` (row-major Int8) on the simulated array.
+  /// Multiplies `a [m×k]` by `w [k×n]` (row-major Int8) on the simulated array of dense INT8
+  /// PEs (``Operation/int8``; see ``multiply(_:_:m:k:n:dataflow:operation:)`` for the others).
   ///
   /// - Parameters:
   ///   - a: the activations, `m·k` values, row-major.
@@ -115,44 +125,56 @@ public struct PEArrayReference: Sendable, Hashable {
     _ a: [Int8], _ w: [Int8], m: Int, k: Int, n: Int, dataflow: Dataflow
   ) -> Result {
     var sink = NoCycleSink()
-    return run(DenseInt8MAC.self, a, w, m: m, k: k, n: n, dataflow: dataflow, sink: &sink)
+    do {
+      return try run(DenseInt8MAC(), a, w, m: m, k: k, n: n, dataflow: dataflow, sink: &sink)
+    } catch {
+      preconditionFailure("dense INT8 packing accepts every Int8: \(error)")
+    }
   }
 
-  /// The generic driver: packs the operands for `Op`, maps them onto the array for
+  /// The generic driver: packs the operands for `op`, maps them onto the array for
   /// `dataflow` and runs the register model, telling `sink` about every counted cycle.
   /// Specialised per `Op` and `Sink` at compile time.
+  ///
+  /// - Throws: ``InputError`` when `op` cannot pack an operand (a value too wide, a group
+  ///   breaking the N:M pattern).
   func run<Op: PEOperation, Sink: ReferenceCycleSink>(
-    _ op: Op.Type, _ a: [Int8], _ w: [Int8], m: Int, k: Int, n: Int, dataflow: Dataflow,
+    _ op: Op, _ a: [Int8], _ w: [Int8], m: Int, k: Int, n: Int, dataflow: Dataflow,
     sink: inout Sink
-  ) -> Result {
+  ) throws(InputError) -> Result {
     precondition(m >= 1 && n >= 1, "GEMM dimensions must be at least 1")
     precondition(k >= 1 && k <= Self.maxReduction, "reduction length must be 1...2^17-1")
     precondition(a.count == m * k, "a must hold m·k values")
     precondition(w.count == k * n, "w must hold k·n values")
 
-    let kWords = (k + Op.reductionGroup - 1) / Op.reductionGroup
-    let aWords = Op.packActivations(a, m: m, k: k)  // [m × kWords]
-    let wWords = Op.packWeights(w, k: k, n: n)  // [kWords × n]
+    let aWords = try op.packActivations(a, m: m, k: k)  // [m × kWords]
+    let wWords = try op.packWeights(w, k: k, n: n)  // [kWords × n]
+    let kWords = wWords.count / n
+    precondition(
+      kWords >= 1 && wWords.count == kWords * n && aWords.count == m * kWords,
+      "the packers must agree on the reduction's word count")
     var counters = Counters()
     let product: [Int32]
     switch dataflow {
     case .outputStationary:
       product = OutputStationaryArray<Op>.run(
-        rows: rows, cols: cols, left: aWords, top: wWords, sr: m, sc: n, t: kWords,
+        op: op, rows: rows, cols: cols, left: aWords, top: wWords, sr: m, sc: n, t: kWords,
         counters: &counters, sink: &sink)
     case .weightStationary:
       product = StationaryArray<WeightsHeld<Op>>.run(
-        rows: rows, cols: cols, held: wWords, streamed: aWords, sr: kWords, sc: n, t: m,
+        role: WeightsHeld(op: op), rows: rows, cols: cols, held: wWords, streamed: aWords,
+        sr: kWords, sc: n, t: m,
         counters: &counters, sink: &sink)
     case .inputStationary:
       // Held: Aᵀ [kWords × m]; streamed: Wᵀ [n × kWords]; the array computes Oᵀ [n × m].
       let transposedProduct = StationaryArray<InputsHeld<Op>>.run(
-        rows: rows, cols: cols, held: transposed(aWords, rows: m, cols: kWords),
+        role: InputsHeld(op: op), rows: rows, cols: cols,
+        held: transposed(aWords, rows: m, cols: kWords),
         streamed: transposed(wWords, rows: kWords, cols: n), sr: kWords, sc: m, t: n,
         counters: &counters, sink: &sink)
       product = transposed(transposedProduct, rows: n, cols: m)
     }
-    return Result(product: product, counters: counters)
+    return Result(product: product, counters: counters, reductionWords: kWords)
   }
 }
 

@@ -1,27 +1,28 @@
 /// What one processing element does with one activation word and one weight word per cycle.
 ///
 /// The reference array is generic over this protocol and is specialised per conforming type,
-/// so the hot loop contains no existential and no dynamic dispatch (STYLE §5).
+/// so the hot loop contains no existential and no dynamic dispatch (STYLE §5). An operation is
+/// a small value (its lane count, its N:M pattern); the array holds it and calls it.
 ///
 /// The operand matrices are packed *along the reduction* before they enter the array: a GEMM
-/// `[M×K]·[K×N]` becomes `[M×K′]·[K′×N]` words with `K′ = ceil(K / reductionGroup)`, and every
-/// array mapping (rows, columns, streamed length, folds) uses `K′` in place of `K`. That is the
-/// place where later work adds the two other PE kinds:
+/// `[M×K]·[K×N]` becomes `[M×K′]·[K′×N]` words, and every array mapping (rows, columns,
+/// streamed length, folds) uses `K′` in place of `K`. `K′` is whatever the packers produce; the
+/// array never computes it. The operations and their words:
 ///
-/// - **Integer lanes** (a PE doing `L` MACs per cycle on narrower operands, e.g. INT4 with
-///   `L = 2`): `Activation` and `Weight` become packs of `L` narrow values (e.g. a `UInt8`
-///   holding two INT4 nibbles), `reductionGroup = L`, the pack functions group `L` consecutive
-///   reduction elements (zero-filling the last group), and `multiplyAccumulate` sums the `L`
-///   lane products. The reduction is then consumed `L` elements per cycle.
-/// - **2:4 sparsity**: `reductionGroup = 4`; `Activation` is the group of 4 activations that
-///   travels through the array (e.g. a `UInt32`), `Weight` is the compressed group (2 kept
-///   `Int8` values and two 2-bit indices into the group); `packWeights` compresses and checks
-///   the pattern, and `multiplyAccumulate` selects the two matching activations with the index
-///   mux and multiplies only those, skipping the pruned products.
+/// | operation | activation word | weight word | `K′` |
+/// |---|---|---|---|
+/// | ``DenseInt8MAC`` | one `Int8` | one `Int8` | `K` |
+/// | ``PackedLanesMAC`` (`L` lanes of `b_w × b_a` bits) | `L` fields of `b_a` bits | `L` fields of `b_w` bits | `ceil(K / L)` |
+/// | ``SparseInt8MAC`` (`N:M`, `L` lanes) | the group(s) its weight word's kept values belong to | `L` kept `Int8` values and their in-group indices | `ceil(ceil(K / M)·N / L)` |
 ///
 /// The array itself never looks inside a word: it only moves words through registers, holds
 /// them stationary, and calls `multiplyAccumulate`. Padding words (for unused rows or columns
-/// of an edge fold) are `activationZero` / `weightZero`, whose product must be zero.
+/// of an edge fold) are `activationZero` / `weightZero`, whose product with any word must be 0.
+///
+/// Overflow: every operation keeps each lane product within `±2^14` and multiplies each real
+/// activation element at most once per output, so an output sums at most `K` non-zero
+/// products; with `K ≤ maxReduction = 2^17 − 1` that is below `2^31`, which is why the
+/// wrapping `&+` / `&*` are safe in every conformance and in the array's partial-sum adds.
 protocol PEOperation {
   /// One activation word as it moves through (or stays in) a PE register.
   associatedtype Activation
@@ -29,41 +30,40 @@ protocol PEOperation {
   associatedtype Weight
 
   /// The padding activation word; its product with any weight word is 0.
-  static var activationZero: Activation { get }
+  var activationZero: Activation { get }
   /// The padding weight word; its product with any activation word is 0.
-  static var weightZero: Weight { get }
-  /// Reduction elements carried by one word (1 for dense Int8, `L` for lanes, 4 for 2:4).
-  static var reductionGroup: Int { get }
+  var weightZero: Weight { get }
 
-  /// Packs a row-major `Int8` matrix `[m×k]` into `[m×ceil(k/reductionGroup)]` words.
-  /// O(m·k).
-  static func packActivations(_ a: [Int8], m: Int, k: Int) -> [Activation]
-  /// Packs a row-major `Int8` matrix `[k×n]` into `[ceil(k/reductionGroup)×n]` words.
-  /// O(k·n).
-  static func packWeights(_ w: [Int8], k: Int, n: Int) -> [Weight]
+  /// Packs a row-major `Int8` matrix `[m×k]` into `[m×K′]` words, row-major.
+  /// - Throws: when a value does not fit the operation's activation width. O(m·k).
+  func packActivations(_ a: [Int8], m: Int, k: Int) throws(PEArrayReference.InputError)
+    -> [Activation]
+  /// Packs a row-major `Int8` matrix `[k×n]` into `[K′×n]` words, row-major.
+  /// - Throws: when a value does not fit the weight width, or (sparse) a group breaks the
+  ///   pattern. O(k·n).
+  func packWeights(_ w: [Int8], k: Int, n: Int) throws(PEArrayReference.InputError) -> [Weight]
   /// `acc + Σ products` of one activation word with one weight word: one PE cycle's work.
-  static func multiplyAccumulate(_ acc: Int32, _ a: Activation, _ w: Weight) -> Int32
+  func multiplyAccumulate(_ acc: Int32, _ a: Activation, _ w: Weight) -> Int32
 }
 
-/// The dense INT8 PE: one `Int8 × Int8 → Int32` multiply-accumulate per cycle.
+/// The dense INT8 PE: one `Int8 × Int8 → Int32` multiply-accumulate per cycle; `K′ = K`.
 ///
 /// Overflow bound: `|Int8·Int8| ≤ 2^14` (the extreme is (−128)·(−128)), and the reference
 /// rejects `K > maxReduction = 2^17 − 1`, so every accumulator — which sums at most `K` such
 /// products, across all folds — stays within `(2^17 − 1)·2^14 < 2^31`. That is why the wrapping
 /// `&+` / `&*` are safe here.
-enum DenseInt8MAC: PEOperation {
+struct DenseInt8MAC: PEOperation {
   typealias Activation = Int8
   typealias Weight = Int8
 
-  static var activationZero: Int8 { 0 }
-  static var weightZero: Int8 { 0 }
-  static var reductionGroup: Int { 1 }
+  var activationZero: Int8 { 0 }
+  var weightZero: Int8 { 0 }
 
-  static func packActivations(_ a: [Int8], m: Int, k: Int) -> [Int8] { a }
-  static func packWeights(_ w: [Int8], k: Int, n: Int) -> [Int8] { w }
+  func packActivations(_ a: [Int8], m: Int, k: Int) -> [Int8] { a }
+  func packWeights(_ w: [Int8], k: Int, n: Int) -> [Int8] { w }
 
   @inline(__always)
-  static func multiplyAccumulate(_ acc: Int32, _ a: Int8, _ w: Int8) -> Int32 {
+  func multiplyAccumulate(_ acc: Int32, _ a: Int8, _ w: Int8) -> Int32 {
     // Bound proved in the type's doc comment: at most 2^17 − 1 terms of magnitude ≤ 2^14.
     acc &+ Int32(a) &* Int32(w)
   }

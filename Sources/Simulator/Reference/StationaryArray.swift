@@ -5,29 +5,31 @@
 protocol StationaryRole {
   associatedtype Held
   associatedtype Streamed
-  static var heldZero: Held { get }
-  static var streamedZero: Streamed { get }
+  var heldZero: Held { get }
+  var streamedZero: Streamed { get }
   /// `acc + held·streamed`, via the PE operation.
-  static func multiplyAccumulate(_ acc: Int32, held: Held, streamed: Streamed) -> Int32
+  func multiplyAccumulate(_ acc: Int32, held: Held, streamed: Streamed) -> Int32
 }
 
 /// Weight stationary: weight words are preloaded, activation words stream.
-enum WeightsHeld<Op: PEOperation>: StationaryRole {
-  static var heldZero: Op.Weight { Op.weightZero }
-  static var streamedZero: Op.Activation { Op.activationZero }
+struct WeightsHeld<Op: PEOperation>: StationaryRole {
+  let op: Op
+  var heldZero: Op.Weight { op.weightZero }
+  var streamedZero: Op.Activation { op.activationZero }
   @inline(__always)
-  static func multiplyAccumulate(_ acc: Int32, held: Op.Weight, streamed: Op.Activation) -> Int32 {
-    Op.multiplyAccumulate(acc, streamed, held)
+  func multiplyAccumulate(_ acc: Int32, held: Op.Weight, streamed: Op.Activation) -> Int32 {
+    op.multiplyAccumulate(acc, streamed, held)
   }
 }
 
 /// Input stationary: activation words are preloaded, weight words stream.
-enum InputsHeld<Op: PEOperation>: StationaryRole {
-  static var heldZero: Op.Activation { Op.activationZero }
-  static var streamedZero: Op.Weight { Op.weightZero }
+struct InputsHeld<Op: PEOperation>: StationaryRole {
+  let op: Op
+  var heldZero: Op.Activation { op.activationZero }
+  var streamedZero: Op.Weight { op.weightZero }
   @inline(__always)
-  static func multiplyAccumulate(_ acc: Int32, held: Op.Activation, streamed: Op.Weight) -> Int32 {
-    Op.multiplyAccumulate(acc, held, streamed)
+  func multiplyAccumulate(_ acc: Int32, held: Op.Activation, streamed: Op.Weight) -> Int32 {
+    op.multiplyAccumulate(acc, held, streamed)
   }
 }
 
@@ -55,6 +57,7 @@ enum StationaryArray<Role: StationaryRole> {
   /// outermost, and accumulates each row fold's partial sums into the output.
   ///
   /// - Parameters:
+  ///   - role: which operand is held, and the PE operation that multiplies the words.
   ///   - held: the stationary words `[sr × sc]`, row-major (`sr`, the reduction, maps to the
   ///     array rows; `sc` to the columns).
   ///   - streamed: the streamed words `[t × sr]`, row-major (row `u` enters in stream cycle
@@ -64,19 +67,22 @@ enum StationaryArray<Role: StationaryRole> {
   /// - Returns: the product `[t × sc]`, row-major.
   /// - Complexity: O(folds · (steps per fold) · rows · cols) time, O(rows · cols) extra space.
   static func run<Sink: ReferenceCycleSink>(
-    rows: Int, cols: Int, held: [Role.Held], streamed: [Role.Streamed], sr: Int, sc: Int, t: Int,
+    role: Role, rows: Int, cols: Int, held: [Role.Held], streamed: [Role.Streamed], sr: Int,
+    sc: Int, t: Int,
     counters: inout PEArrayReference.Counters, sink: inout Sink
   ) -> [Int32] {
     let xStride = cols + 1  // column 0 of each row is the left feeder's output slot
     let xCount = rows * xStride
     let columnCount = (rows + 1) * cols  // row 0: loader output / zero partial-sum input
     let peCount = rows * cols
+    let heldZero = role.heldZero  // the pad words, hoisted out of the loops
+    let streamedZero = role.streamedZero
 
-    var heldCur = [Role.Held](repeating: Role.heldZero, count: columnCount)
+    var heldCur = [Role.Held](repeating: heldZero, count: columnCount)
     var heldNext = heldCur
     var heldTagCur = [UInt8](repeating: TokenTag.empty, count: columnCount)
     var heldTagNext = heldTagCur
-    var xCur = [Role.Streamed](repeating: Role.streamedZero, count: xCount)
+    var xCur = [Role.Streamed](repeating: streamedZero, count: xCount)
     var xNext = xCur
     var xTagCur = [UInt8](repeating: TokenTag.empty, count: xCount)
     var xTagNext = xTagCur
@@ -96,7 +102,7 @@ enum StationaryArray<Role: StationaryRole> {
         let usedRows = min(rows, sr - r0)
         // A fold starts with nothing in flight; the stationary words are overwritten below.
         for index in 0..<xCount {
-          xCur[index] = Role.streamedZero
+          xCur[index] = streamedZero
           xTagCur[index] = TokenTag.empty
         }
         for index in 0..<columnCount {
@@ -119,7 +125,7 @@ enum StationaryArray<Role: StationaryRole> {
               heldCur[j] = held[tileRow * sc + c0 + j]
               heldTagCur[j] = TokenTag.real
             } else {
-              heldCur[j] = Role.heldZero
+              heldCur[j] = heldZero
               heldTagCur[j] = TokenTag.pad
             }
           }
@@ -154,11 +160,11 @@ enum StationaryArray<Role: StationaryRole> {
                 xCur[slot] = streamed[s * sr + r0 + i]
                 xTagCur[slot] = TokenTag.real
               } else {
-                xCur[slot] = Role.streamedZero
+                xCur[slot] = streamedZero
                 xTagCur[slot] = TokenTag.pad
               }
             } else {
-              xCur[slot] = Role.streamedZero
+              xCur[slot] = streamedZero
               xTagCur[slot] = TokenTag.empty
             }
             if s < t - 1 { pending = true }
@@ -177,7 +183,7 @@ enum StationaryArray<Role: StationaryRole> {
               xTagNext[xRow + j + 1] = xTag
               let heldTag = heldTagCur[peRow + j]
               let pTag = pTagCur[aboveRow + j] | xTag
-              pNext[peRow + j] = Role.multiplyAccumulate(
+              pNext[peRow + j] = role.multiplyAccumulate(
                 pCur[aboveRow + j], held: heldCur[peRow + j], streamed: x)
               pTagNext[peRow + j] = pTag
               occupied |= pTag
@@ -191,7 +197,8 @@ enum StationaryArray<Role: StationaryRole> {
             if j < usedCols {
               let row = collected[j]
               assert(row < t, "more sums left column \(j) than rows were streamed")
-              // Bound: the output sums at most K products of magnitude ≤ 2^14 (PEOperation).
+              // Bound: an output sums at most K non-zero products of magnitude ≤ 2^14, whatever the
+              // operation (PEOperation).
               out[row * sc + c0 + j] &+= pNext[bottom + j]
             }
             collected[j] += 1
