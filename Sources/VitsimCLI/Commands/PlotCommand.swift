@@ -117,17 +117,19 @@ enum PlotCommand {
       rows.append(row)
     }
     let describe = [xName, yName] + (colorNumbers != nil ? [arguments.value("color") ?? ""] : [])
-    let names = describe.map { "'\($0)'" }.joined(separator: describe.count == 2 ? " or " : ", ")
+    let quoted = describe.map { "'\($0)'" }
+    let anyOf = quoted.dropLast().joined(separator: ", ") + " or " + (quoted.last ?? "")
+    let allOf = quoted.dropLast().joined(separator: ", ") + " and " + (quoted.last ?? "")
     guard !rows.isEmpty else {
       throw CLIError(
         .dataError,
-        "\(source): nothing to plot: no row has a number in \(describe.count == 2 ? "both" : "each of") \(names)"
+        "\(source): nothing to plot: no row has a number in \(describe.count == 2 ? "both" : "all of") \(allOf)"
       )
     }
     if let firstSkipped {
       let skipped = table.rowCount - rows.count
       console.err(
-        "warning: \(source): skipped \(skipped) of \(table.rowCount) rows with no number in \(names) (the first on line \(table.lineNumbers[firstSkipped]))\n"
+        "warning: \(source): skipped \(skipped) of \(table.rowCount) rows with no number in \(anyOf) (the first on line \(table.lineNumbers[firstSkipped]))\n"
       )
     }
     let xs = rows.map { xValues[$0] ?? 0 }
@@ -218,7 +220,7 @@ enum PlotCommand {
     var panels: [StackedBarChart] = []
     var missing = 0
     for stack in stacks {
-      let names = stack.split(separator: ",").map {
+      let names = stack.split(separator: ",", omittingEmptySubsequences: false).map {
         String($0).trimmingCharacters(in: .whitespaces)
       }
       guard !names.isEmpty, !names.contains(where: \.isEmpty) else {

@@ -5,8 +5,9 @@
 /// UTF-8 byte-order mark ignored, spaces around unquoted fields trimmed and blank lines
 /// skipped. Every row must have as many fields as the header.
 ///
-/// A column is numeric when at least as many of its cells are numbers as are other text,
-/// not counting missing cells (empty, `nan`, `na`, `n/a`, `null`, `none`, `-`). In a numeric
+/// A column is numeric when at least as many of its cells are numbers as are other text
+/// (so a column of nothing but missing cells is numeric, with no numbers), not counting
+/// missing cells (empty, `nan`, `na`, `n/a`, `null`, `none`, `-`). In a numeric
 /// column the cells that are not finite numbers read as nil, so a plot can skip those rows; a
 /// text column used where numbers are needed is an error naming its first non-number.
 struct CSVTable: Sendable {
@@ -79,7 +80,7 @@ struct CSVTable: Sendable {
       numericCount += 1
       return value.isFinite ? value : nil
     }
-    return numericCount > 0 && numericCount >= textCount ? values : nil
+    return numericCount >= textCount ? values : nil
   }
 
   /// The index of the column called `name`, given on the command line as `--option`.

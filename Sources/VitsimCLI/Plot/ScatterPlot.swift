@@ -341,7 +341,7 @@ struct ScatterPlot: Sendable {
         elements.append(
           .label(
             label, x: x + 21, y: tickY + ChartStyle.tickLabelSize * 0.35,
-            size: ChartStyle.tickLabelSize, className: "tick-label colorbar"))
+            size: ChartStyle.tickLabelSize, className: "colorbar-label"))
       }
     }
     let width = max(
