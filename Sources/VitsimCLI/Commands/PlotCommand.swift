@@ -13,7 +13,8 @@ enum PlotCommand {
       (pJ·s) (also _s, _us, _ns, _nj, _uj, _mj, _j, _bits, _kib, _mib, _um2, _mhz, _ghz, _mw, \
       _uw, _macs, _percent, _pct, _bytes_per_cycle); other names are used as they are. Linear \
       axes tick at 1, 2, 2.5 or 5 times a power of ten, labelled 250k, 1.5M, 2G; log axes tick \
-      at powers of ten, labelled 10³.
+      at powers of ten, labelled 10³ (on an axis spanning at most 2.5 decades, 2× and 5× are \
+      labelled too: 1, 2, 5, 10, 20, ...).
 
       Rows whose x or y is empty, nan, n/a or not a number are skipped, with a count on \
       standard error; a column that is mostly text cannot be an axis. A log axis needs every \
