@@ -10,6 +10,7 @@ public enum VitsimCommand {
     TraceCommand.subcommand,
     SimulateCommand.subcommand,
     VerifyCommand.subcommand,
+    PlotCommand.subcommand,
     DumpConfigCommand.subcommand,
   ]
 
