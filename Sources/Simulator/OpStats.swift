@@ -1,11 +1,21 @@
-/// The simulated cost of one trace record: the array's counters and their bytes.
+import LayerTrace
+
+/// The simulated cost of one trace record: time, SRAM and DRAM traffic.
 ///
-/// Later models add to this (memory stalls, DRAM traffic, vector-unit cycles, energy);
-/// ``totalCycles`` is the op's latency, which is its array compute time for now.
+/// Time: an array op's ``totalCycles`` is its ``ArrayOpStats/computeCycles`` plus
+/// ``stallCycles`` (waiting for DRAM or SRAM ports, first load and last write included); a
+/// vector op's is its ``exposedVectorCycles`` (the part of its ``vectorCycles`` the array did
+/// not hide) plus ``stallCycles`` (waiting for DRAM).
 public struct OpStats: Hashable, Sendable {
   /// The systolic array's counters (all zero for vector ops).
   public var array: ArrayOpStats
-  /// The op's latency: ``ArrayOpStats/computeCycles`` (no memory stalls or vector unit yet).
+  /// Cycles the vector unit is busy with the op (0 for array ops).
+  public var vectorCycles: Int
+  /// The part of ``vectorCycles`` that adds to the latency.
+  public var exposedVectorCycles: Int
+  /// Cycles lost waiting for memory.
+  public var stallCycles: Int
+  /// The op's latency: compute (array or exposed vector) plus stalls.
   public var totalCycles: Cycles
   /// ``ArrayOpStats/sramInputReadElements`` at the record's `act_bits`, in bytes
   /// (`⌈elements·bits/8⌉`).
@@ -18,16 +28,81 @@ public struct OpStats: Hashable, Sendable {
   public var sramReadBytes: Int
   /// Output write bytes.
   public var sramWriteBytes: Int { sramOutputWriteBytes }
+  /// DRAM traffic, bytes.
+  public var dram: DRAMTraffic
+  /// The memory schedule of an array op (nil for vector ops).
+  public var loopOrder: LoopOrder?
+  /// Whether the op found its (first) activation input on chip.
+  public var inputOnChip: Bool
+  /// Whether the op's output stayed on chip (not written to DRAM).
+  public var outputOnChip: Bool
 
   public init(
-    array: ArrayOpStats, totalCycles: Cycles, sramInputReadBytes: Int, sramWeightReadBytes: Int,
-    sramOutputWriteBytes: Int, sramReadBytes: Int
+    array: ArrayOpStats, vectorCycles: Int = 0, exposedVectorCycles: Int = 0,
+    stallCycles: Int = 0, totalCycles: Cycles, sramInputReadBytes: Int,
+    sramWeightReadBytes: Int, sramOutputWriteBytes: Int, sramReadBytes: Int,
+    dram: DRAMTraffic = DRAMTraffic(), loopOrder: LoopOrder? = nil, inputOnChip: Bool = false,
+    outputOnChip: Bool = false
   ) {
     self.array = array
+    self.vectorCycles = vectorCycles
+    self.exposedVectorCycles = exposedVectorCycles
+    self.stallCycles = stallCycles
     self.totalCycles = totalCycles
     self.sramInputReadBytes = sramInputReadBytes
     self.sramWeightReadBytes = sramWeightReadBytes
     self.sramOutputWriteBytes = sramOutputWriteBytes
     self.sramReadBytes = sramReadBytes
+    self.dram = dram
+    self.loopOrder = loopOrder
+    self.inputOnChip = inputOnChip
+    self.outputOnChip = outputOnChip
+  }
+}
+
+/// Bytes moved between DRAM and the chip by one op (or a whole run), per operand.
+public struct DRAMTraffic: Hashable, Sendable {
+  /// Activation (left operand) bytes read.
+  public var inputReadBytes = 0
+  /// Weight bytes read (a matmul's right operand; a vector op's constant operand).
+  public var weightReadBytes = 0
+  /// Sparse-weight metadata bytes read.
+  public var metadataReadBytes = 0
+  /// Spilled partial sums read back.
+  public var partialSumReadBytes = 0
+  /// Partial sums spilled.
+  public var partialSumWriteBytes = 0
+  /// Final outputs written.
+  public var outputWriteBytes = 0
+
+  public init() {}
+
+  public var readBytes: Int {
+    inputReadBytes + weightReadBytes + metadataReadBytes + partialSumReadBytes
+  }
+  public var writeBytes: Int { partialSumWriteBytes + outputWriteBytes }
+  public var totalBytes: Int { readBytes + writeBytes }
+
+  /// The sum, or nil when a field overflows.
+  public func adding(_ other: DRAMTraffic) -> DRAMTraffic? {
+    var sum = DRAMTraffic()
+    var overflow = false
+    func add(_ a: Int, _ b: Int) -> Int {
+      let (value, o) = a.addingReportingOverflow(b)
+      overflow = overflow || o
+      return value
+    }
+    sum.inputReadBytes = add(inputReadBytes, other.inputReadBytes)
+    sum.weightReadBytes = add(weightReadBytes, other.weightReadBytes)
+    sum.metadataReadBytes = add(metadataReadBytes, other.metadataReadBytes)
+    sum.partialSumReadBytes = add(partialSumReadBytes, other.partialSumReadBytes)
+    sum.partialSumWriteBytes = add(partialSumWriteBytes, other.partialSumWriteBytes)
+    sum.outputWriteBytes = add(outputWriteBytes, other.outputWriteBytes)
+    // The derived totals must fit too.
+    let fields = [
+      sum.inputReadBytes, sum.weightReadBytes, sum.metadataReadBytes, sum.partialSumReadBytes,
+      sum.partialSumWriteBytes, sum.outputWriteBytes,
+    ]
+    return overflow || checkedSum(of: fields) == nil ? nil : sum
   }
 }

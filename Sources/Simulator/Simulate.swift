@@ -3,87 +3,182 @@ import LayerTrace
 
 /// Simulates every record of `trace` on `chip` with the fast engine.
 ///
-/// Records run one after another; each GEMM record is costed by ``ArrayEngine`` in O(1), and
-/// vector records cost 0 array cycles (the vector unit comes later). Bytes are
-/// `⌈elements·bits/8⌉` at each operand's bit width. The loop does no dictionary look-ups,
-/// string work or dynamic dispatch.
+/// Records run one after another. A GEMM record is mapped onto the array by ``ArrayEngine``
+/// (closed form) and through the memory by ``GEMMMemoryStats`` (cheapest schedule, exact DRAM
+/// traffic, a walk over its folds for stalls). A vector record costs what the vector unit
+/// says (``VectorOpCost``), hidden behind the preceding array op as far as
+/// ``OverlapChain`` allows when the chip overlaps them. Activations stay on chip between ops
+/// as ``OnChipPlan`` decides. Bytes are `⌈elements·bits/8⌉` at each operand's width.
 ///
 /// - Parameters:
 ///   - trace: the ops; GEMM dims must be ≥ 1 (as ``TraceRecord/problems()`` demands).
 ///   - chip: a validated chip.
 ///   - options: how N:M weights run.
 /// - Returns: per-op stats in trace order and their totals.
-/// - Throws: ``SimulationError`` naming the first record with a GEMM dim below 1 or a count
-///   that overflows `Int`.
-/// Complexity: O(records).
+/// - Throws: ``SimulationError`` naming the first record with a GEMM dim below 1, a tile that
+///   does not fit the chip's buffers, or a count that overflows `Int`.
+/// Complexity: O(records + Σ folds of the GEMM records).
 public func simulate(
   _ trace: LayerTrace, on chip: Chip, options: SimulationOptions = SimulationOptions()
 ) throws(SimulationError) -> SimulationResult {
   let array = chip.array
+  let plan = OnChipPlan(trace: trace, memory: chip.memory)
   var ops: [OpStats] = []
   ops.reserveCapacity(trace.records.count)
-  var compute = 0
-  var total = 0
-  var macs = 0
-  var input = 0
-  var weight = 0
-  var output = 0
-  var overflow = false
+  var totals = TotalsAccumulator()
+  var chain: OverlapChain?
   for (index, record) in trace.records.enumerated() {
     func fail(_ message: String) -> SimulationError {
       SimulationError(index: index, name: record.name, message: message)
     }
-    let stats: ArrayOpStats
-    do {
-      stats = try ArrayEngine.stats(for: record, on: array, sparseWeights: options.sparseWeights)
-    } catch {
-      switch error {
-      case .emptyDimension:
-        throw fail("batch, m, k and n must be at least 1 for a \(record.kind.rawValue) record")
-      case .overflow:
-        throw fail("a count overflows a 64-bit integer on a \(array.rows)×\(array.cols) array")
+    let op: OpStats
+    if record.kind.isGEMM {
+      op = try gemmStats(record, at: index, chip: chip, plan: plan, options: options, fail: fail)
+      if chip.vectorUnit.overlapWithArray, let mapping = op.array.mapping,
+        let order = op.loopOrder
+      {
+        let pieces = OverlapChain.pieces(batch: record.batch, mapping: mapping, order: order)
+        chain = OverlapChain(
+          arrayCycles: op.totalCycles.count, elementPieces: pieces.element, rowPieces: pieces.row)
       }
+    } else {
+      let stays = plan.staysOnChip[index]
+      guard let cost = VectorOpCost(record: record, at: index, chip: chip, plan: plan, outputStays: stays)
+      else { throw fail("a count overflows a 64-bit integer") }
+      let exposed =
+        chain?.add(cycles: cost.busyCycles, rowWise: record.kind.isRowWise) ?? cost.busyCycles
+      let total = max(exposed, cost.memoryCycles)
+      var dram = DRAMTraffic()
+      dram.inputReadBytes = cost.inputReadBytes
+      dram.weightReadBytes = cost.weightReadBytes
+      dram.outputWriteBytes = cost.outputWriteBytes
+      op = OpStats(
+        array: .idle, vectorCycles: cost.busyCycles, exposedVectorCycles: exposed,
+        stallCycles: total - exposed, totalCycles: Cycles(total), sramInputReadBytes: 0,
+        sramWeightReadBytes: 0, sramOutputWriteBytes: 0, sramReadBytes: 0, dram: dram,
+        inputOnChip: cost.inputsOnChip > 0, outputOnChip: stays)
     }
-    guard
-      let inputBytes = packedBytes(count: stats.sramInputReadElements, bits: record.actBits),
-      let weightBytes = packedBytes(count: stats.sramWeightReadElements, bits: record.weightBits),
-      let outputBytes = packedBytes(count: stats.sramOutputWriteElements, bits: record.outBits)
-    else { throw fail("SRAM traffic in bytes overflows a 64-bit integer") }
-    let (readBytes, readOverflow) = inputBytes.addingReportingOverflow(weightBytes)
-    guard !readOverflow else { throw fail("SRAM read bytes overflow a 64-bit integer") }
-    let cycles = stats.computeCycles
-    ops.append(
-      OpStats(
-        array: stats, totalCycles: cycles, sramInputReadBytes: inputBytes,
-        sramWeightReadBytes: weightBytes, sramOutputWriteBytes: outputBytes,
-        sramReadBytes: readBytes))
-    accumulate(&compute, cycles.count, &overflow)
-    accumulate(&total, cycles.count, &overflow)
-    accumulate(&macs, stats.macs, &overflow)
-    accumulate(&input, inputBytes, &overflow)
-    accumulate(&weight, weightBytes, &overflow)
-    accumulate(&output, outputBytes, &overflow)
-    if overflow { throw fail("the running totals overflow a 64-bit integer") }
+    guard totals.add(op) else { throw fail("the running totals overflow a 64-bit integer") }
+    ops.append(op)
   }
-  let (read, readOverflow) = input.addingReportingOverflow(weight)
-  if readOverflow {
-    throw SimulationError(
-      index: trace.records.count - 1, name: trace.records.last?.name ?? "",
-      message: "the total SRAM read bytes overflow a 64-bit integer")
-  }
-  let peCycles = Double(total) * Double(array.rows) * Double(array.cols)
-  let totals = SimulationResult.Totals(
-    computeCycles: Cycles(compute), totalCycles: Cycles(total), macs: macs,
-    sramInputReadBytes: input, sramWeightReadBytes: weight, sramOutputWriteBytes: output,
-    sramReadBytes: read, sramWriteBytes: output,
-    utilization: total > 0 ? Double(macs) / peCycles : 0)
-  return SimulationResult(chip: chip, ops: ops, totals: totals)
+  return SimulationResult(chip: chip, ops: ops, totals: totals.totals(array: array))
 }
 
-/// `sum += value`, setting `overflow` instead of trapping.
-@inline(__always)
-private func accumulate(_ sum: inout Int, _ value: Int, _ overflow: inout Bool) {
-  let (result, didOverflow) = sum.addingReportingOverflow(value)
-  sum = result
-  overflow = overflow || didOverflow
+/// The stats of one GEMM record: array mapping, then memory schedule and timing.
+private func gemmStats(
+  _ record: TraceRecord, at index: Int, chip: Chip, plan: OnChipPlan,
+  options: SimulationOptions, fail: (String) -> SimulationError
+) throws(SimulationError) -> OpStats {
+  let array = chip.array
+  let stats: ArrayOpStats
+  do {
+    stats = try ArrayEngine.stats(for: record, on: array, sparseWeights: options.sparseWeights)
+  } catch {
+    switch error {
+    case .emptyDimension:
+      throw fail("batch, m, k and n must be at least 1 for a \(record.kind.rawValue) record")
+    case .overflow:
+      throw fail("a count overflows a 64-bit integer on a \(array.rows)×\(array.cols) array")
+    }
+  }
+  guard let mapping = stats.mapping else { throw fail("the record has no array mapping") }
+  try checkSmallestTile(record, chip: chip, fail: fail)
+  let residency = plan.gemmResidency(record, at: index)
+  guard
+    let memory = GEMMMemoryStats.simulate(
+      record, mapping: mapping, chip: chip, residency: residency),
+    let inputBytes = packedBytes(count: stats.sramInputReadElements, bits: record.actBits),
+    let weightBytes = packedBytes(count: stats.sramWeightReadElements, bits: record.weightBits),
+    let outputBytes = packedBytes(count: stats.sramOutputWriteElements, bits: record.outBits),
+    checkedSum(of: [inputBytes, weightBytes]) != nil
+  else { throw fail("a count overflows a 64-bit integer") }
+  var dram = DRAMTraffic()
+  dram.inputReadBytes = memory.traffic.inputReadBytes
+  dram.weightReadBytes = memory.traffic.weightReadBytes
+  dram.partialSumReadBytes = memory.traffic.partialSumReadBytes
+  dram.partialSumWriteBytes = memory.traffic.partialSumWriteBytes
+  dram.outputWriteBytes = memory.traffic.outputWriteBytes
+  return OpStats(
+    array: stats, stallCycles: memory.totalCycles - stats.computeCycles.count,
+    totalCycles: Cycles(memory.totalCycles), sramInputReadBytes: inputBytes,
+    sramWeightReadBytes: weightBytes, sramOutputWriteBytes: outputBytes,
+    sramReadBytes: inputBytes + weightBytes, dram: dram, loopOrder: memory.schedule.order,
+    inputOnChip: residency.inputOnChip, outputOnChip: residency.outputStaysOnChip)
+}
+
+/// Throws when a buffer cannot hold the smallest tile of `record` at its own bit widths.
+private func checkSmallestTile(
+  _ record: TraceRecord, chip: Chip, fail: (String) -> SimulationError
+) throws(SimulationError) {
+  let memory = chip.memory
+  let tile = MinimumTile(
+    array: chip.array, operandBits: max(record.actBits, record.weightBits),
+    outputBits: record.outBits, accumulatorBits: memory.accumulatorBits)
+  let capacities = BufferCapacities(memory)
+  let path: String
+  let need: Int
+  let have: Int
+  if let shared = capacities.unifiedBytes {
+    (path, need, have) = (
+      "memory.unified.bytes", tile.inputBytes + tile.weightBytes + tile.outputBytes, shared
+    )
+  } else if tile.inputBytes > capacities.inputBytes {
+    (path, need, have) = ("memory.input.bytes", tile.inputBytes, capacities.inputBytes)
+  } else if tile.weightBytes > capacities.weightBytes {
+    (path, need, have) = ("memory.weight.bytes", tile.weightBytes, capacities.weightBytes)
+  } else {
+    (path, need, have) = ("memory.output.bytes", tile.outputBytes, capacities.outputBytes)
+  }
+  if need > have {
+    throw fail(
+      "\(path): \(have) bytes\(memory.doubleBuffered ? " per half" : "") cannot hold the smallest tile of this op at its bit widths (\(need) bytes)"
+    )
+  }
+}
+
+/// Running sums over ops, with overflow detection.
+private struct TotalsAccumulator {
+  var compute = 0
+  var vector = 0
+  var exposedVector = 0
+  var stall = 0
+  var total = 0
+  var macs = 0
+  var sramInput = 0
+  var sramWeight = 0
+  var sramOutput = 0
+  var dram = DRAMTraffic()
+
+  /// Adds one op; false on overflow.
+  mutating func add(_ op: OpStats) -> Bool {
+    var overflow = false
+    func add(_ sum: inout Int, _ value: Int) {
+      let (result, o) = sum.addingReportingOverflow(value)
+      sum = result
+      overflow = overflow || o
+    }
+    add(&compute, op.array.computeCycles.count)
+    add(&vector, op.vectorCycles)
+    add(&exposedVector, op.exposedVectorCycles)
+    add(&stall, op.stallCycles)
+    add(&total, op.totalCycles.count)
+    add(&macs, op.array.macs)
+    add(&sramInput, op.sramInputReadBytes)
+    add(&sramWeight, op.sramWeightReadBytes)
+    add(&sramOutput, op.sramOutputWriteBytes)
+    guard let sum = dram.adding(op.dram) else { return false }
+    dram = sum
+    return !overflow && checkedSum(of: [sramInput, sramWeight]) != nil
+  }
+
+  func totals(array: SystolicArray) -> SimulationResult.Totals {
+    let peCycles = Double(total) * Double(array.rows) * Double(array.cols)
+    return SimulationResult.Totals(
+      computeCycles: Cycles(compute), vectorCycles: vector, exposedVectorCycles: exposedVector,
+      stallCycles: stall, totalCycles: Cycles(total), macs: macs,
+      sramInputReadBytes: sramInput, sramWeightReadBytes: sramWeight,
+      sramOutputWriteBytes: sramOutput, sramReadBytes: sramInput + sramWeight,
+      sramWriteBytes: sramOutput, dram: dram,
+      utilization: total > 0 ? Double(macs) / peCycles : 0)
+  }
 }

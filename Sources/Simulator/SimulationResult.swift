@@ -12,7 +12,13 @@ public struct SimulationResult: Hashable, Sendable {
   public struct Totals: Hashable, Sendable {
     /// Σ array compute cycles.
     public var computeCycles: Cycles
-    /// Σ op latencies: the trace's latency in cycles.
+    /// Σ vector-unit busy cycles.
+    public var vectorCycles: Int
+    /// Σ vector cycles not hidden behind the array.
+    public var exposedVectorCycles: Int
+    /// Σ cycles waiting for memory.
+    public var stallCycles: Int
+    /// Σ op latencies: the trace's latency in cycles (= compute + exposed vector + stall).
     public var totalCycles: Cycles
     /// Σ MACs the array performed (with condensed sparse weights, fewer than the trace's
     /// dense `macs`).
@@ -22,16 +28,23 @@ public struct SimulationResult: Hashable, Sendable {
     public var sramOutputWriteBytes: Int
     public var sramReadBytes: Int
     public var sramWriteBytes: Int
+    /// Σ DRAM traffic.
+    public var dram: DRAMTraffic
     /// `macs / (totalCycles · R · C)`: the fraction of PE-cycles doing a MAC over the whole run
     /// (0 when nothing ran).
     public var utilization: Double
 
     public init(
-      computeCycles: Cycles, totalCycles: Cycles, macs: Int, sramInputReadBytes: Int,
-      sramWeightReadBytes: Int, sramOutputWriteBytes: Int, sramReadBytes: Int,
-      sramWriteBytes: Int, utilization: Double
+      computeCycles: Cycles, vectorCycles: Int, exposedVectorCycles: Int, stallCycles: Int,
+      totalCycles: Cycles, macs: Int, sramInputReadBytes: Int, sramWeightReadBytes: Int,
+      sramOutputWriteBytes: Int, sramReadBytes: Int, sramWriteBytes: Int, dram: DRAMTraffic,
+      utilization: Double
     ) {
       self.computeCycles = computeCycles
+      self.vectorCycles = vectorCycles
+      self.exposedVectorCycles = exposedVectorCycles
+      self.stallCycles = stallCycles
+      self.dram = dram
       self.totalCycles = totalCycles
       self.macs = macs
       self.sramInputReadBytes = sramInputReadBytes

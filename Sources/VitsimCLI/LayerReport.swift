@@ -13,15 +13,25 @@ enum LayerReport {
   /// |---|---|
   /// | model, chip | names |
   /// | compute_cycles | cycles the array is busy, fill and drain included (0 for vector ops) |
-  /// | total_cycles | the op's latency in cycles (= compute_cycles for now) |
+  /// | stall_cycles | cycles lost waiting for DRAM or an SRAM port |
+  /// | vector_cycles | cycles the vector unit is busy (0 for array ops) |
+  /// | exposed_vector_cycles | the part of vector_cycles not hidden behind the array |
+  /// | total_cycles | the op's latency: compute_cycles + exposed_vector_cycles + stall_cycles |
   /// | utilization | MACs / (compute_cycles · R · C), a fraction in 0...1 |
   /// | mapping_efficiency | mean fraction of PEs holding work, over folds |
   /// | row_folds, col_folds | tiles along the array's rows and columns, per product |
   /// | sram_*_bytes | SRAM traffic between the buffers and the array, bytes |
+  /// | dram_*_bytes | DRAM traffic, bytes; read = input + weight + metadata + psum reads |
+  /// | loop_order | the memory schedule of an array op (cols-outer, rows-outer) |
+  /// | input_on_chip, output_on_chip | the op read its input from SRAM / kept its output there |
   static let resultColumns = [
-    "model", "chip", "compute_cycles", "total_cycles", "utilization", "mapping_efficiency",
-    "row_folds", "col_folds", "sram_input_read_bytes", "sram_weight_read_bytes",
-    "sram_output_write_bytes", "sram_read_bytes", "sram_write_bytes",
+    "model", "chip", "compute_cycles", "stall_cycles", "vector_cycles", "exposed_vector_cycles",
+    "total_cycles", "utilization", "mapping_efficiency", "row_folds", "col_folds",
+    "sram_input_read_bytes", "sram_weight_read_bytes", "sram_output_write_bytes",
+    "sram_read_bytes", "sram_write_bytes", "dram_read_bytes", "dram_write_bytes",
+    "dram_input_read_bytes", "dram_weight_read_bytes", "dram_metadata_read_bytes",
+    "dram_psum_read_bytes", "dram_psum_write_bytes", "dram_output_write_bytes", "loop_order",
+    "input_on_chip", "output_on_chip",
   ]
 
   static var columns: [String] { LayerTrace.csvColumns + resultColumns }
@@ -39,12 +49,18 @@ enum LayerReport {
     let identity = trace.csvText.split(separator: "\n").dropFirst()
     let chip = result.chip.name
     for (line, op) in zip(identity, result.ops) {
+      let dram = op.dram
       let fields: [String] = [
-        model, chip, String(op.array.computeCycles.count), String(op.totalCycles.count),
+        model, chip, String(op.array.computeCycles.count), String(op.stallCycles),
+        String(op.vectorCycles), String(op.exposedVectorCycles), String(op.totalCycles.count),
         String(op.array.utilization), String(op.array.mappingEfficiency),
         String(op.array.rowFolds), String(op.array.colFolds), String(op.sramInputReadBytes),
         String(op.sramWeightReadBytes), String(op.sramOutputWriteBytes), String(op.sramReadBytes),
-        String(op.sramWriteBytes),
+        String(op.sramWriteBytes), String(dram.readBytes), String(dram.writeBytes),
+        String(dram.inputReadBytes), String(dram.weightReadBytes), String(dram.metadataReadBytes),
+        String(dram.partialSumReadBytes), String(dram.partialSumWriteBytes),
+        String(dram.outputWriteBytes), op.loopOrder?.rawValue ?? "", String(op.inputOnChip),
+        String(op.outputOnChip),
       ]
       output.write(String(line))
       output.write(",")

@@ -11,16 +11,25 @@ enum SimulationSummary {
     let array = chip.array
     let totals = result.totals
     let gemmCount = trace.records.lazy.filter(\.kind.isGEMM).count
+    let total = max(totals.totalCycles.count, 1)
+    func share(_ part: Int) -> String {
+      "\(formatFixed(100 * Double(part) / Double(total), digits: 1)) %"
+    }
+    let dram = totals.dram
     var text =
       "\(model) on \(chip.name): \(array.rows)×\(array.cols) array, \(array.dataflow.rawValue), \(formatNumber(array.clockMHz)) MHz\n"
     text += TextTable.render(
       [
         [
           "ops",
-          "\(trace.records.count) (\(gemmCount) on the array; vector ops count 0 cycles for now)",
+          "\(trace.records.count) (\(gemmCount) on the array, \(trace.records.count - gemmCount) on the vector unit)",
         ],
         ["total cycles", String(totals.totalCycles.count)],
         ["latency", "\(formatFixed(result.latencyMilliseconds, digits: 3)) ms"],
+        [
+          "time split",
+          "array \(totals.computeCycles.count) (\(share(totals.computeCycles.count))), vector \(totals.exposedVectorCycles) (\(share(totals.exposedVectorCycles))), stalls \(totals.stallCycles) (\(share(totals.stallCycles)))",
+        ],
         [
           "utilization",
           "\(formatFixed(100 * totals.utilization, digits: 1)) % of PE-cycles doing a MAC",
@@ -28,26 +37,57 @@ enum SimulationSummary {
         ["MACs", "\(totals.macs) run on the array (trace: \(trace.macs()))"],
         ["SRAM reads", "\(totals.sramReadBytes) bytes"],
         ["SRAM writes", "\(totals.sramWriteBytes) bytes"],
+        [
+          "DRAM reads",
+          "\(dram.readBytes) bytes (inputs \(dram.inputReadBytes), weights \(dram.weightReadBytes), metadata \(dram.metadataReadBytes), partial sums \(dram.partialSumReadBytes))",
+        ],
+        [
+          "DRAM writes",
+          "\(dram.writeBytes) bytes (outputs \(dram.outputWriteBytes), partial sums \(dram.partialSumWriteBytes))",
+        ],
       ])
-    let ranked = result.ops.indices
-      .filter { result.ops[$0].totalCycles.count > 0 }
-      .sorted { (result.ops[$0].totalCycles, $1) > (result.ops[$1].totalCycles, $0) }
-      .prefix(topCount)
-    guard !ranked.isEmpty else { return text }
-    text += "\nMost expensive ops:\n"
-    var rows = [["index", "name", "kind", "cycles", "share", "utilization"]]
-    let total = Double(totals.totalCycles.count)
-    for index in ranked {
-      let op = result.ops[index]
-      let record = trace.records[index]
-      rows.append([
-        String(index), record.name, record.kind.rawValue, String(op.totalCycles.count),
-        "\(formatFixed(100 * Double(op.totalCycles.count) / total, digits: 1)) %",
-        "\(formatFixed(100 * op.array.utilization, digits: 1)) %",
-      ])
-    }
-    text += TextTable.render(rows, rightAligned: [0, 3, 4, 5])
+    text += ranking(
+      "Most expensive ops, by cycles:", trace: trace, result: result,
+      key: { $0.totalCycles.count },
+      columns: ["cycles", "share", "stalls", "utilization"],
+      cells: { op in
+        [
+          String(op.totalCycles.count), share(op.totalCycles.count), String(op.stallCycles),
+          op.array.mapping == nil ? "-" : "\(formatFixed(100 * op.array.utilization, digits: 1)) %",
+        ]
+      })
+    let dramTotal = max(dram.totalBytes, 1)
+    text += ranking(
+      "Most DRAM traffic, by bytes:", trace: trace, result: result,
+      key: { $0.dram.totalBytes },
+      columns: ["dram_bytes", "share", "reads", "writes"],
+      cells: { op in
+        [
+          String(op.dram.totalBytes),
+          "\(formatFixed(100 * Double(op.dram.totalBytes) / Double(dramTotal), digits: 1)) %",
+          String(op.dram.readBytes), String(op.dram.writeBytes),
+        ]
+      })
     return text
+  }
+
+  /// The `topCount` ops with the largest `key`, as a titled table.
+  private static func ranking(
+    _ title: String, trace: LayerTrace, result: SimulationResult, key: (OpStats) -> Int,
+    columns: [String], cells: (OpStats) -> [String]
+  ) -> String {
+    let ranked = result.ops.indices
+      .filter { key(result.ops[$0]) > 0 }
+      .sorted { (key(result.ops[$0]), $1) > (key(result.ops[$1]), $0) }
+      .prefix(topCount)
+    guard !ranked.isEmpty else { return "" }
+    var rows = [["index", "name", "kind"] + columns]
+    for index in ranked {
+      let record = trace.records[index]
+      rows.append([String(index), record.name, record.kind.rawValue] + cells(result.ops[index]))
+    }
+    return "\n\(title)\n"
+      + TextTable.render(rows, rightAligned: Set([0] + Array(3..<(3 + columns.count))))
   }
 
   /// An integral value without a fraction, others with up to 3 decimals.

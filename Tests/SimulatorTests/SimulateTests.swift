@@ -21,14 +21,25 @@ struct SimulateTests {
     #expect(result.ops.count == Self.trace.records.count)
     let cycles = result.ops.reduce(0) { $0 + $1.totalCycles.count }
     #expect(result.totals.totalCycles.count == cycles)
-    #expect(result.totals.computeCycles.count == cycles)
+    #expect(
+      result.totals.computeCycles.count
+        == result.ops.reduce(0) { $0 + $1.array.computeCycles.count })
+    // Latency splits exactly into array compute, exposed vector work and stalls.
+    #expect(
+      cycles
+        == result.totals.computeCycles.count + result.totals.exposedVectorCycles
+        + result.totals.stallCycles)
     #expect(result.totals.macs == Self.trace.macs())
     #expect(result.totals.sramReadBytes == result.ops.reduce(0) { $0 + $1.sramReadBytes })
     #expect(result.totals.sramWriteBytes == result.ops.reduce(0) { $0 + $1.sramWriteBytes })
     let expected =
       Double(Self.trace.macs()) / (Double(cycles) * Double(chip.array.rows * chip.array.cols))
     #expect(close(result.totals.utilization, expected, relative: 1e-12))
-    #expect(result.ops[2].totalCycles == .zero)
+    // Softmax on the vector unit: 3 passes + 4 cycles of exact exp per element, over the lanes:
+    // ⌈6·197·197 · 7 / lanes⌉ (16 lanes: 101874; 32: 50937; 128: 12735).
+    let lanes = chip.vectorUnit.lanes
+    #expect(result.ops[2].vectorCycles == (6 * 197 * 197 * 7 + lanes - 1) / lanes)
+    #expect(result.ops[2].array.computeCycles == .zero)
     #expect(result.ops[2].sramReadBytes == 0)
     #expect(
       close(

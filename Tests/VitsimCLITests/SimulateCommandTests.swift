@@ -30,7 +30,8 @@ struct SimulateCommandTests {
     let expected = try simulate(Self.trace, on: chip)
     #expect(run.stdout.hasPrefix("tiny on edge-16x16: 16×16 array, ws, 500 MHz\n"))
     #expect(run.stdout.contains("total cycles  \(expected.totals.totalCycles.count)\n"))
-    #expect(run.stdout.contains("Most expensive ops:"))
+    #expect(run.stdout.contains("Most expensive ops, by cycles:"))
+    #expect(run.stdout.contains("Most DRAM traffic, by bytes:"))
 
     let lines = try directory.read("ops.csv").split(separator: "\n").map(String.init)
     #expect(lines.count == 1 + Self.trace.records.count)
@@ -38,9 +39,13 @@ struct SimulateCommandTests {
     #expect(Array(header.prefix(LayerTrace.csvColumns.count)) == LayerTrace.csvColumns)
     #expect(
       Array(header.dropFirst(LayerTrace.csvColumns.count)) == [
-        "model", "chip", "compute_cycles", "total_cycles", "utilization", "mapping_efficiency",
-        "row_folds", "col_folds", "sram_input_read_bytes", "sram_weight_read_bytes",
-        "sram_output_write_bytes", "sram_read_bytes", "sram_write_bytes",
+        "model", "chip", "compute_cycles", "stall_cycles", "vector_cycles",
+        "exposed_vector_cycles", "total_cycles", "utilization", "mapping_efficiency", "row_folds",
+        "col_folds", "sram_input_read_bytes", "sram_weight_read_bytes", "sram_output_write_bytes",
+        "sram_read_bytes", "sram_write_bytes", "dram_read_bytes", "dram_write_bytes",
+        "dram_input_read_bytes", "dram_weight_read_bytes", "dram_metadata_read_bytes",
+        "dram_psum_read_bytes", "dram_psum_write_bytes", "dram_output_write_bytes", "loop_order",
+        "input_on_chip", "output_on_chip",
       ])
     let traceLines = Self.trace.csvText.split(separator: "\n").map(String.init)
     for (index, op) in expected.ops.enumerated() {
@@ -60,9 +65,19 @@ struct SimulateCommandTests {
       #expect(row["sram_weight_read_bytes"] == String(op.sramWeightReadBytes))
       #expect(row["sram_read_bytes"] == String(op.sramReadBytes))
       #expect(row["sram_write_bytes"] == String(op.sramWriteBytes))
+      #expect(row["stall_cycles"] == String(op.stallCycles))
+      #expect(row["dram_read_bytes"] == String(op.dram.readBytes))
+      #expect(row["dram_output_write_bytes"] == String(op.dram.outputWriteBytes))
     }
-    // The vector op costs nothing on the array for now.
-    #expect(lines[3].hasSuffix(",tiny,edge-16x16,0,0,0.0,0.0,0,0,0,0,0,0,0"))
+    // The softmax runs on the 16-lane vector unit: ⌈232854 · (3 + 4) / 16⌉ cycles, reading its
+    // 232854 8-bit inputs (no producer links in this trace, so from DRAM) and writing as many.
+    let softmax = lines[3].split(separator: ",", omittingEmptySubsequences: false)
+    var row: [String: Substring] = [:]
+    for (name, value) in zip(header, softmax) { row[name] = value }
+    #expect(row["vector_cycles"] == "101874")
+    #expect(row["compute_cycles"] == "0")
+    #expect(row["dram_input_read_bytes"] == "232854")
+    #expect(row["dram_output_write_bytes"] == "232854")
   }
 
   @Test func `sparse weights are condensed only when asked`() throws {

@@ -10,38 +10,53 @@ enum SimulateCommand {
 
   static let spec = CommandSpec(
     name: "simulate",
-    abstract: "Simulate a model or trace on a chip: cycles, utilization, SRAM traffic.",
+    abstract: "Simulate a model or trace on a chip: cycles, stalls, SRAM and DRAM traffic.",
     discussion: """
       The workload is one of --model (default \(defaultModel)), --trace or --topology; the chip \
-      is --chip (default \(Chip.default.name)) or a SCALE-Sim --scalesim-config. Each op runs \
-      on the systolic array in SCALE-Sim 3.0.0's mapping; vector ops (softmax, layernorm, \
-      GELU, ...) cost 0 cycles until the vector unit is modelled, and memory stalls are not \
-      modelled yet.
+      is --chip (default \(Chip.default.name)) or a SCALE-Sim --scalesim-config. GEMM ops run \
+      on the systolic array in SCALE-Sim 3.0.0's mapping and through the chip's SRAM buffers \
+      and DRAM (cheapest memory schedule, double-buffered pipeline, stalls); vector ops \
+      (softmax, layernorm, GELU, ...) run on the vector unit, hidden behind the array where the \
+      chip overlaps them. README.md ("Memory model", "Vector unit") gives every rule.
 
       Printed summary (first line: workload, chip, array rows×cols, dataflow, clock in MHz):
-        ops           records in the trace; how many are GEMMs run on the array
+        ops           records in the trace; how many run on the array / the vector unit
         total cycles  sum of every op's latency, in clock cycles (ops run one after another)
         latency       total cycles / clock, in milliseconds
+        time split    total cycles = array compute + exposed vector cycles + stall cycles
+                      (cycles and % of total)
         utilization   MACs run / (total cycles · rows · cols), in % of PE-cycles
         MACs          multiply-accumulates the array ran (fewer than the trace's dense count
                       when --sparse-weights condensed drops pruned weights)
         SRAM reads    bytes read from the SRAM buffers into the array (inputs + weights)
         SRAM writes   bytes written from the array to SRAM (outputs and partial sums)
+        DRAM reads    bytes read from DRAM: activations, weights, sparse metadata, spilled
+                      partial sums
+        DRAM writes   bytes written to DRAM: outputs, spilled partial sums
 
-      Most expensive ops: the \(SimulationSummary.topCount) ops with the most cycles.
+      Most expensive ops, by cycles: the \(SimulationSummary.topCount) ops with the most cycles:
         index, name, kind  the op in the trace (index is 0-based)
-        cycles        the op's latency in clock cycles
-        share         the op's cycles in % of total cycles
-        utilization   the op's MACs / (its cycles · rows · cols), in %
+        cycles        the op's latency in clock cycles; share: in % of total cycles
+        stalls        of those, cycles spent waiting for memory
+        utilization   the op's MACs / (its compute cycles · rows · cols), in % (- for vector)
+      Most DRAM traffic, by bytes: the \(SimulationSummary.topCount) ops moving the most DRAM bytes
+        dram_bytes    reads + writes, bytes; share: in % of all DRAM bytes
 
-      --layers FILE columns: the trace columns, then model, chip, compute_cycles and \
-      total_cycles (cycles), utilization and mapping_efficiency (fractions 0...1), row_folds \
-      and col_folds (tiles per product), sram_input_read_bytes, sram_weight_read_bytes, \
-      sram_output_write_bytes, sram_read_bytes, sram_write_bytes (bytes, ⌈elements·bits/8⌉).
+      --layers FILE columns: the trace columns, then model, chip; compute_cycles (array), \
+      stall_cycles, vector_cycles (vector unit busy), exposed_vector_cycles (not hidden by the \
+      array), total_cycles (= compute + exposed vector + stall), all in cycles; utilization and \
+      mapping_efficiency (fractions 0...1); row_folds and col_folds (tiles per product); \
+      sram_input_read_bytes, sram_weight_read_bytes, sram_output_write_bytes, sram_read_bytes, \
+      sram_write_bytes (bytes between SRAM and the array); dram_read_bytes, dram_write_bytes, \
+      dram_input_read_bytes, dram_weight_read_bytes, dram_metadata_read_bytes, \
+      dram_psum_read_bytes, dram_psum_write_bytes, dram_output_write_bytes (bytes between DRAM \
+      and SRAM, ⌈elements·bits/8⌉ per transfer); loop_order (the memory schedule: cols-outer or \
+      rows-outer); input_on_chip, output_on_chip (true when the op read its activation input \
+      from SRAM / kept its output there instead of DRAM).
 
       --scalesim-report DIR writes DIR/COMPUTE_REPORT.csv in SCALE-Sim's format: Total Cycles \
-      is vitsim's count − 1 (SCALE-Sim's 0-based last cycle), Stall Cycles is 0, "incl. \
-      prefetch" equals Total Cycles (SCALE-Sim's DRAM prefetch model is not reproduced), \
+      is vitsim's array compute count − 1 (SCALE-Sim's 0-based last cycle), Stall Cycles is 0, \
+      "incl. prefetch" equals Total Cycles (SCALE-Sim's DRAM prefetch model is not reproduced), \
       Overall Util % uses the dense MAC count, and the two efficiency columns are in percent.
       """,
     options: [
