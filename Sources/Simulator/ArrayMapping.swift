@@ -67,6 +67,15 @@ public struct ArrayMapping: Hashable, Sendable {
     self.cyclesPerFold = cyclesPerFold
   }
 
+  /// The same mapping with the streamed dimension cut to `temporal` (≥ 1) elements: what one
+  /// part of a product runs when the memory schedule splits the streamed dimension.
+  public func withTemporal(_ temporal: Int) -> ArrayMapping {
+    var copy = self
+    copy.cyclesPerFold = cyclesPerFold - self.temporal + temporal
+    copy.temporal = temporal
+    return copy
+  }
+
   /// Cycles of one product, `folds · cyclesPerFold`, or nil on overflow.
   @inlinable
   public var cycles: Int? {

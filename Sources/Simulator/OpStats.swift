@@ -7,15 +7,21 @@ import LayerTrace
 /// vector op's is its ``exposedVectorCycles`` (the part of its ``vectorCycles`` the array did
 /// not hide) plus ``stallCycles`` (waiting for DRAM).
 public struct OpStats: Hashable, Sendable {
-  /// The systolic array's counters (all zero for vector ops).
+  /// The systolic array's counters for the whole op mapped at once (all zero for vector ops);
+  /// SCALE-Sim's numbers.
   public var array: ArrayOpStats
+  /// Cycles the array computes under the memory schedule: ``ArrayOpStats/computeCycles``,
+  /// or more when the schedule splits the streamed dimension (``temporalParts`` > 1).
+  public var computeCycles: Int
+  /// Parts the memory schedule splits the streamed dimension into (1 for vector ops).
+  public var temporalParts: Int
   /// Cycles the vector unit is busy with the op (0 for array ops).
   public var vectorCycles: Int
   /// The part of ``vectorCycles`` that adds to the latency.
   public var exposedVectorCycles: Int
   /// Cycles lost waiting for memory.
   public var stallCycles: Int
-  /// The op's latency: compute (array or exposed vector) plus stalls.
+  /// The op's latency: ``computeCycles`` + ``exposedVectorCycles`` + ``stallCycles``.
   public var totalCycles: Cycles
   /// ``ArrayOpStats/sramInputReadElements`` at the record's `act_bits`, in bytes
   /// (`⌈elements·bits/8⌉`).
@@ -37,14 +43,22 @@ public struct OpStats: Hashable, Sendable {
   /// Whether the op's output stayed on chip (not written to DRAM).
   public var outputOnChip: Bool
 
+  /// MACs / (``computeCycles`` · R · C): the fraction of PE-cycles doing a MAC while the
+  /// array computes this op (0 for vector ops).
+  public func utilization(rows: Int, cols: Int) -> Double {
+    computeCycles > 0 ? Double(array.macs) / (Double(computeCycles) * Double(rows) * Double(cols)) : 0
+  }
+
   public init(
-    array: ArrayOpStats, vectorCycles: Int = 0, exposedVectorCycles: Int = 0,
+    array: ArrayOpStats, computeCycles: Int? = nil, temporalParts: Int = 1, vectorCycles: Int = 0, exposedVectorCycles: Int = 0,
     stallCycles: Int = 0, totalCycles: Cycles, sramInputReadBytes: Int,
     sramWeightReadBytes: Int, sramOutputWriteBytes: Int, sramReadBytes: Int,
     dram: DRAMTraffic = DRAMTraffic(), loopOrder: LoopOrder? = nil, inputOnChip: Bool = false,
     outputOnChip: Bool = false
   ) {
     self.array = array
+    self.computeCycles = computeCycles ?? array.computeCycles.count
+    self.temporalParts = temporalParts
     self.vectorCycles = vectorCycles
     self.exposedVectorCycles = exposedVectorCycles
     self.stallCycles = stallCycles

@@ -12,7 +12,7 @@ enum LayerReport {
   /// | column | unit / meaning |
   /// |---|---|
   /// | model, chip | names |
-  /// | compute_cycles | cycles the array is busy, fill and drain included (0 for vector ops) |
+  /// | compute_cycles | cycles the array is busy under the memory schedule, fill and drain included (0 for vector ops) |
   /// | stall_cycles | cycles lost waiting for DRAM or an SRAM port |
   /// | vector_cycles | cycles the vector unit is busy (0 for array ops) |
   /// | exposed_vector_cycles | the part of vector_cycles not hidden behind the array |
@@ -20,13 +20,14 @@ enum LayerReport {
   /// | utilization | MACs / (compute_cycles · R · C), a fraction in 0...1 |
   /// | mapping_efficiency | mean fraction of PEs holding work, over folds |
   /// | row_folds, col_folds | tiles along the array's rows and columns, per product |
+  /// | t_parts | parts the memory schedule splits the streamed dimension into (1: none) |
   /// | sram_*_bytes | SRAM traffic between the buffers and the array, bytes |
   /// | dram_*_bytes | DRAM traffic, bytes; read = input + weight + metadata + psum reads |
   /// | loop_order | the memory schedule of an array op (cols-outer, rows-outer) |
   /// | input_on_chip, output_on_chip | the op read its input from SRAM / kept its output there |
   static let resultColumns = [
     "model", "chip", "compute_cycles", "stall_cycles", "vector_cycles", "exposed_vector_cycles",
-    "total_cycles", "utilization", "mapping_efficiency", "row_folds", "col_folds",
+    "total_cycles", "utilization", "mapping_efficiency", "row_folds", "col_folds", "t_parts",
     "sram_input_read_bytes", "sram_weight_read_bytes", "sram_output_write_bytes",
     "sram_read_bytes", "sram_write_bytes", "dram_read_bytes", "dram_write_bytes",
     "dram_input_read_bytes", "dram_weight_read_bytes", "dram_metadata_read_bytes",
@@ -48,13 +49,14 @@ enum LayerReport {
     output.write("\n")
     let identity = trace.csvText.split(separator: "\n").dropFirst()
     let chip = result.chip.name
+    let (rows, cols) = (result.chip.array.rows, result.chip.array.cols)
     for (line, op) in zip(identity, result.ops) {
       let dram = op.dram
       let fields: [String] = [
-        model, chip, String(op.array.computeCycles.count), String(op.stallCycles),
+        model, chip, String(op.computeCycles), String(op.stallCycles),
         String(op.vectorCycles), String(op.exposedVectorCycles), String(op.totalCycles.count),
-        String(op.array.utilization), String(op.array.mappingEfficiency),
-        String(op.array.rowFolds), String(op.array.colFolds), String(op.sramInputReadBytes),
+        String(op.utilization(rows: rows, cols: cols)), String(op.array.mappingEfficiency),
+        String(op.array.rowFolds), String(op.array.colFolds), String(op.temporalParts), String(op.sramInputReadBytes),
         String(op.sramWeightReadBytes), String(op.sramOutputWriteBytes), String(op.sramReadBytes),
         String(op.sramWriteBytes), String(dram.readBytes), String(dram.writeBytes),
         String(dram.inputReadBytes), String(dram.weightReadBytes), String(dram.metadataReadBytes),

@@ -41,7 +41,7 @@ struct SimulateCommandTests {
       Array(header.dropFirst(LayerTrace.csvColumns.count)) == [
         "model", "chip", "compute_cycles", "stall_cycles", "vector_cycles",
         "exposed_vector_cycles", "total_cycles", "utilization", "mapping_efficiency", "row_folds",
-        "col_folds", "sram_input_read_bytes", "sram_weight_read_bytes", "sram_output_write_bytes",
+        "col_folds", "t_parts", "sram_input_read_bytes", "sram_weight_read_bytes", "sram_output_write_bytes",
         "sram_read_bytes", "sram_write_bytes", "dram_read_bytes", "dram_write_bytes",
         "dram_input_read_bytes", "dram_weight_read_bytes", "dram_metadata_read_bytes",
         "dram_psum_read_bytes", "dram_psum_write_bytes", "dram_output_write_bytes", "loop_order",
@@ -57,9 +57,10 @@ struct SimulateCommandTests {
       var row: [String: String] = [:]
       for (name, value) in zip(header, fields) { row[name] = value }
       #expect(row["model"] == "tiny" && row["chip"] == "edge-16x16")
-      #expect(row["compute_cycles"] == String(op.array.computeCycles.count))
+      #expect(row["compute_cycles"] == String(op.computeCycles))
       #expect(row["total_cycles"] == String(op.totalCycles.count))
-      #expect(row["utilization"].flatMap(Double.init) == op.array.utilization)
+      #expect(
+        row["utilization"].flatMap(Double.init) == op.utilization(rows: 16, cols: 16))
       #expect(row["mapping_efficiency"].flatMap(Double.init) == op.array.mappingEfficiency)
       #expect(row["row_folds"] == String(op.array.rowFolds))
       #expect(row["sram_weight_read_bytes"] == String(op.sramWeightReadBytes))

@@ -15,45 +15,44 @@ import LayerTrace
 /// starts with empty buffers and ends when its last byte is written.
 ///
 /// Complexity: O(batch · folds · parts), independent of M, K and N beyond the fold count.
+/// The parts of a split streamed dimension run one after another, each as a product of its own
+/// (``segments``).
 struct GEMMPipeline {
-  let geometry: GEMMGeometry
+  /// The parts of one product: (geometry, how many parts of that geometry), in order.
+  let segments: [(GEMMGeometry, Int)]
   let schedule: GEMMSchedule
   let memory: MemorySystem
   let capacities: BufferCapacities
   let dramBytesPerCycle: Double
 
-  /// The op's latency and the cycles the array waited (stall cycles), or nil on overflow.
-  func run(batch: Int) -> (totalCycles: Int, stallCycles: Int, busyDRAMCycles: Int)? {
-    let mapping = geometry.mapping
-    let fr = mapping.rowFolds
-    let fc = mapping.colFolds
-    guard let folds = checkedProduct(batch, fr, fc) else { return nil }
+  /// The op's latency and the cycles the DRAM channel was busy, or nil on overflow.
+  func run(batch: Int) -> (totalCycles: Int, busyDRAMCycles: Int)? {
     let depth = memory.doubleBuffered ? 2 : 1
     var dram = DRAMTimeline(bytesPerCycle: dramBytesPerCycle, latencyCycles: memory.dram.latencyCycles)
     // Ring buffers over the last `depth` steps: when each load is usable, when each write is done.
     var loadReady = [Int](repeating: 0, count: depth)
     var writeDone = [Int](repeating: 0, count: depth)
     var computeEnd = 0
-    var computeCycles = 0
     var step = 0
-    // Precomputed per fold shape: 2 row kinds × 2 column kinds.
-    let shapes = FoldShapes(geometry: geometry, memory: memory, capacities: capacities)
-    guard let shapes else { return nil }
-
-    // Pending loads are issued `depth` steps ahead; a fold may have several streamed parts, so
-    // the walk runs over parts ("steps") and computes each step's transfers on the fly.
-    var iterator = StepIterator(geometry: geometry, schedule: schedule, shapes: shapes, batch: batch)
+    var shapes: [FoldShapes] = []
+    for (geometry, _) in segments {
+      guard let shape = FoldShapes(geometry: geometry, memory: memory, capacities: capacities)
+      else { return nil }
+      shapes.append(shape)
+    }
+    var iterator = SegmentedSteps(
+      segments: zip(segments, shapes).map { segment, shape in
+        StepIterator(geometry: segment.0, schedule: schedule, shapes: shape, batch: segment.1)
+      }, batch: batch)
+    // Loads are issued `depth` steps ahead: the first `depth` at cycle 0, then each when the
+    // step that used its buffer half ends.
     var lookahead: [FoldStep] = []
     lookahead.reserveCapacity(depth)
-    for _ in 0..<depth {
+    for slot in 0..<depth {
       guard let next = iterator.next() else { break }
       lookahead.append(next)
+      loadReady[slot] = dram.read(next.loadBytes, at: 0)
     }
-    // Issue the first `depth` loads at cycle 0.
-    for (slot, pending) in lookahead.enumerated() {
-      loadReady[slot] = dram.read(pending.loadBytes, at: 0)
-    }
-    _ = folds
     while !lookahead.isEmpty {
       let current = lookahead.removeFirst()
       let slot = step % depth
@@ -61,8 +60,6 @@ struct GEMMPipeline {
       let (end, overflow) = start.addingReportingOverflow(current.computeCycles)
       guard !overflow else { return nil }
       computeEnd = end
-      computeCycles += current.computeCycles
-      // This step's buffer half is free: prefetch the step `depth` ahead into it.
       if let next = iterator.next() {
         lookahead.append(next)
         loadReady[slot] = dram.read(next.loadBytes, at: end)
@@ -70,8 +67,37 @@ struct GEMMPipeline {
       writeDone[slot] = dram.write(current.writeBytes, at: end)
       step += 1
     }
-    let total = max(computeEnd, dram.free)
-    return (total, total - computeCycles, dram.busyCycles)
+    return (max(computeEnd, dram.free), dram.busyCycles)
+  }
+}
+
+/// The steps of every product in order: for each of `batch` products, each segment's parts.
+struct SegmentedSteps {
+  let templates: [StepIterator]
+  let batch: Int
+  private var product = 0
+  private var segment = 0
+  private var current: StepIterator?
+
+  init(segments: [StepIterator], batch: Int) {
+    templates = segments
+    self.batch = batch
+  }
+
+  mutating func next() -> FoldStep? {
+    while true {
+      if current == nil {
+        guard product < batch, !templates.isEmpty else { return nil }
+        current = templates[segment]
+      }
+      if let step = current?.next() { return step }
+      current = nil
+      segment += 1
+      if segment == templates.count {
+        segment = 0
+        product += 1
+      }
+    }
   }
 }
 

@@ -92,6 +92,20 @@ struct GEMMGeometry {
     lastCols = mapping.spatialCols - (mapping.colFolds - 1) * mapping.arrayCols
   }
 
+  /// The same operands and residency on another mapping (a part of the streamed dimension).
+  init(copying other: GEMMGeometry, mapping: ArrayMapping) {
+    self.mapping = mapping
+    rowSlice = other.rowSlice
+    columnSlice = other.columnSlice
+    tile = other.tile
+    bits = other.bits
+    residency = other.residency
+    fullRows = other.fullRows
+    lastRows = other.lastRows
+    fullCols = other.fullCols
+    lastCols = other.lastCols
+  }
+
   func bitsPerElement(_ operand: GEMMOperand) -> Int {
     switch operand {
     case .input: bits.input
@@ -200,6 +214,26 @@ struct GEMMGeometry {
 }
 
 extension GEMMTraffic {
+  /// The sum, or nil on overflow.
+  func adding(_ other: GEMMTraffic) -> GEMMTraffic? {
+    var result = GEMMTraffic()
+    let pairs = [
+      (inputReadBytes, other.inputReadBytes), (weightReadBytes, other.weightReadBytes),
+      (partialSumReadBytes, other.partialSumReadBytes),
+      (partialSumWriteBytes, other.partialSumWriteBytes),
+      (outputWriteBytes, other.outputWriteBytes),
+    ]
+    let sums = pairs.map { $0.addingReportingOverflow($1) }
+    guard !sums.contains(where: \.overflow), checkedSum(of: sums.map(\.partialValue)) != nil
+    else { return nil }
+    result.inputReadBytes = sums[0].partialValue
+    result.weightReadBytes = sums[1].partialValue
+    result.partialSumReadBytes = sums[2].partialValue
+    result.partialSumWriteBytes = sums[3].partialValue
+    result.outputWriteBytes = sums[4].partialValue
+    return result
+  }
+
   /// The traffic of `count` repeats, or nil on overflow.
   func repeated(_ count: Int) -> GEMMTraffic? {
     var result = GEMMTraffic()

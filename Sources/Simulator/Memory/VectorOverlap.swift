@@ -3,7 +3,8 @@ import Hardware
 /// The vector ops that follow one array op, which the vector unit works on while the array
 /// is still producing (`vector_unit.overlap_with_array`).
 ///
-/// The array op's output arrives in `P` pieces spread over its `G` cycles: one per fold for
+/// The array op's output arrives in `P` pieces spread over its `G` compute cycles (its stalls
+/// do not count, so that more bandwidth never exposes more vector work): one per fold for
 /// element-wise kinds, one per completed set of output rows for row-wise kinds (softmax,
 /// LayerNorm, mean, top-k need whole rows), at least one per product of a batched GEMM. The
 /// chain's ops run one after another on the one vector unit, each on a piece once the op
@@ -17,7 +18,7 @@ import Hardware
 /// `F_k − F_{k−1}` exposed cycles: the work on its last piece, and whatever the array's time
 /// could not hide.
 struct OverlapChain {
-  /// The array op's latency, cycles.
+  /// The array op's compute cycles.
   let arrayCycles: Int
   /// Pieces for element-wise and for row-wise consumers.
   let elementPieces: Int
