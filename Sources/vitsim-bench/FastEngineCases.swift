@@ -12,12 +12,28 @@ extension BenchmarkCase {
     (try? Chip.example(named: "datacenter-128x128")) ?? .default,
   ]
 
-  /// Whole-trace fast-engine simulations: deit-base and swin-base on each benchmark chip.
+  /// Whole-trace fast-engine simulations: deit-base and swin-base on each benchmark chip, with
+  /// the array alone (`array/`: the closed-form array engine per record, no memory) and whole
+  /// (`fast/`: array, memory pipeline walk, vector unit).
   static func fastEngineCases() -> [BenchmarkCase] {
     var cases: [BenchmarkCase] = []
     for model in ["deit-base", "swin-base"] {
       let (trace, synthetic) = Workloads.trace(model)
       let workload = synthetic ? "\(model)(synthetic)" : model
+      for chip in benchmarkChips {
+        cases.append(
+          BenchmarkCase(
+            name: "array/\(workload)/\(chip.name)", macsPerRun: trace.macs(),
+            opsPerRun: trace.records.count
+          ) {
+            var checksum = 0
+            for record in trace.records {
+              let stats = try ArrayEngine.stats(for: record, on: chip.array, sparseWeights: .dense)
+              checksum = checksum &+ stats.computeCycles.count &+ stats.sramInputReadElements
+            }
+            return checksum
+          })
+      }
       for chip in benchmarkChips {
         cases.append(
           BenchmarkCase(

@@ -90,7 +90,12 @@ enum SimulateCommand {
         help:
           "dense (N:M weights run densely; default) or condensed\n(SCALE-Sim's rule: K' = (K div m)·n + min(K mod m, n))."
       ),
+      QuantOptions.quant(default: nil),
+      QuantOptions.sparsity,
       .init(name: "layers", valueName: "file", help: "Write the per-op results CSV (atomically)."),
+      .init(
+        name: "summary", valueName: "file",
+        help: "Write the one-row summary CSV (atomically; columns in README)."),
       .init(
         name: "scalesim-report", valueName: "dir",
         help:
@@ -149,6 +154,14 @@ enum SimulateCommand {
     }
     let imageSize = try arguments.integer("image-size", in: 1...Int.max) ?? 224
     let batch = try arguments.integer("batch", in: 1...Int.max) ?? 1
+    let sparsity = try QuantOptions.sparsity(arguments.value("sparsity"), subcommand: spec.name)
+    // A model gets W8A8 unless told; a trace keeps its own bits unless --quant or --sparsity.
+    let recipeName =
+      arguments.value("quant")
+      ?? (sources.first ?? "model" == "model" || arguments.value("sparsity") != nil ? "W8A8" : nil)
+    let recipe = try recipeName.map { name throws(CLIError) in
+      try QuantOptions.recipe(name, subcommand: spec.name)
+    }
 
     // Chip.
     let chip: Chip
@@ -167,7 +180,7 @@ enum SimulateCommand {
     }
 
     // Workload.
-    let workload: Workload
+    var workload: Workload
     if let path = arguments.value("trace") {
       let text = try FileIO.readText(path)
       do {
@@ -197,6 +210,10 @@ enum SimulateCommand {
       workload = Workload(name: model.name, trace: trace)
     }
 
+    if let recipe {
+      workload.trace = try QuantOptions.apply(recipe, sparsity: sparsity, to: workload.trace)
+    }
+
     // Simulate.
     let result: SimulationResult
     do {
@@ -212,6 +229,10 @@ enum SimulateCommand {
       var csv = ""
       LayerReport.write(trace: workload.trace, result: result, model: workload.name, to: &csv)
       try FileIO.writeAtomically(csv, to: path)
+    }
+    if let path = arguments.value("summary") {
+      try FileIO.writeAtomically(
+        SummaryReport.csv(trace: workload.trace, result: result, model: workload.name), to: path)
     }
     if let directory = arguments.value("scalesim-report") {
       try FileIO.createDirectory(directory)
