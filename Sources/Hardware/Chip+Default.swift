@@ -74,3 +74,17 @@ extension VectorUnit {
     nonlinearMethod: [.softmax: .exact, .gelu: .exact, .layernorm: .exact],
     methodCycles: [.exact: 4, .lut: 1, .polynomial: 2, .log2: 1])
 }
+
+// Lanes and sparse core defaults: a plain INT8 PE (one 8×8 MAC per cycle, narrower pairs
+// widened onto it, wider ones in several passes) without sparse support, as the SCALE-Sim
+// arrays the engine is validated against.
+extension IntegerLanes {
+  /// One 8×8 MAC per PE per cycle; other pairs decomposed.
+  public static let `default` = IntegerLanes(
+    macsPerCycle: [PrecisionPair(weightBits: 8, activationBits: 8): 1], unsupported: .decompose)
+}
+
+extension SparseCore {
+  /// No sparse support.
+  public static let `default` = SparseCore(patterns: [], selectCyclesPerFold: 0)
+}

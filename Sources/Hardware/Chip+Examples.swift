@@ -15,6 +15,16 @@ extension Chip {
           "dataflow": "ws",
           "rows": 16
         },
+        "lanes": {
+          "macs_per_cycle": {
+            "2x2": 16,
+            "4x4": 4,
+            "4x8": 2,
+            "8x4": 2,
+            "8x8": 1
+          },
+          "unsupported": "decompose"
+        },
         "memory": {
           "accumulator_bits": 32,
           "double_buffered": true,
@@ -40,6 +50,10 @@ extension Chip {
           }
         },
         "name": "edge-16x16",
+        "sparse_core": {
+          "patterns": [],
+          "select_cycles_per_fold": 0
+        },
         "vector_unit": {
           "cycles_per_element": {
             "add": 1,
@@ -84,6 +98,12 @@ extension Chip {
           "dataflow": "os",
           "rows": 32
         },
+        "lanes": {
+          "macs_per_cycle": {
+            "8x8": 1
+          },
+          "unsupported": "decompose"
+        },
         "memory": {
           "accumulator_bits": 32,
           "double_buffered": true,
@@ -109,6 +129,10 @@ extension Chip {
           }
         },
         "name": "mid-32x32",
+        "sparse_core": {
+          "patterns": [],
+          "select_cycles_per_fold": 0
+        },
         "vector_unit": {
           "cycles_per_element": {
             "add": 1,
@@ -153,6 +177,13 @@ extension Chip {
           "dataflow": "ws",
           "rows": 128
         },
+        "lanes": {
+          "macs_per_cycle": {
+            "4x4": 2,
+            "8x8": 1
+          },
+          "unsupported": "decompose"
+        },
         "memory": {
           "accumulator_bits": 32,
           "double_buffered": true,
@@ -168,6 +199,15 @@ extension Chip {
           }
         },
         "name": "datacenter-128x128",
+        "sparse_core": {
+          "patterns": [
+            "2:4",
+            "1:4",
+            "2:8",
+            "4:8"
+          ],
+          "select_cycles_per_fold": 0
+        },
         "vector_unit": {
           "cycles_per_element": {
             "add": 1,
@@ -185,6 +225,78 @@ extension Chip {
           },
           "data_movement": "copy",
           "lanes": 128,
+          "method_cycles": {
+            "exact": 4,
+            "log2": 1,
+            "lut": 1,
+            "polynomial": 2
+          },
+          "nonlinear_method": {
+            "gelu": "exact",
+            "layernorm": "exact",
+            "softmax": "exact"
+          },
+          "overlap_with_array": true
+        },
+        "version": 1
+      }
+      """ + "\n"
+    ),
+    (
+      "a100-like",
+      """
+      {
+        "array": {
+          "clock_mhz": 1410,
+          "cols": 576,
+          "dataflow": "os",
+          "rows": 384
+        },
+        "lanes": {
+          "macs_per_cycle": {
+            "4x4": 2,
+            "8x8": 1
+          },
+          "unsupported": "decompose"
+        },
+        "memory": {
+          "accumulator_bits": 32,
+          "double_buffered": true,
+          "dram": {
+            "gb_per_s": 1555,
+            "latency_cycles": 500
+          },
+          "keep_activations_on_chip": true,
+          "unified": {
+            "bytes": 41943040,
+            "read_bytes_per_cycle": 8192,
+            "write_bytes_per_cycle": 8192
+          }
+        },
+        "name": "a100-like",
+        "sparse_core": {
+          "patterns": [
+            "2:4"
+          ],
+          "select_cycles_per_fold": 0
+        },
+        "vector_unit": {
+          "cycles_per_element": {
+            "add": 1,
+            "batchnorm": 1,
+            "concat": 1,
+            "gather": 1,
+            "gelu": 1,
+            "layernorm": 3,
+            "mean": 1,
+            "mul": 1,
+            "permute": 1,
+            "roll": 1,
+            "softmax": 3,
+            "topk": 2
+          },
+          "data_movement": "copy",
+          "lanes": 6912,
           "method_cycles": {
             "exact": 4,
             "log2": 1,

@@ -73,7 +73,8 @@ extension MemorySystem {
   /// Problems of buffers too small for the smallest tile of `array`'s dataflow at 8-bit
   /// operands and outputs and `accumulatorBits` partial sums.
   func tileProblems(path: String, array: SystolicArray) -> [ChipProblem] {
-    let need = MinimumTile(array: array, operandBits: 8, outputBits: 8, accumulatorBits: accumulatorBits)
+    let need = MinimumTile(
+      array: array, inputBits: 8, weightBits: 8, outputBits: 8, accumulatorBits: accumulatorBits)
     var problems: [ChipProblem] = []
     let halves = doubleBuffered ? 2 : 1
     let note = doubleBuffered ? " (each half of the double buffer holds one)" : ""
@@ -116,8 +117,11 @@ public struct MinimumTile: Hashable, Sendable {
   var weightDescription: String
   var outputDescription: String
 
-  /// The tiles at the given bit widths (bytes rounded up).
-  public init(array: SystolicArray, operandBits: Int, outputBits: Int, accumulatorBits: Int) {
+  /// The tiles at the given bit widths (bytes rounded up); `inputBits` and `weightBits` are
+  /// per element (per packed word on a PE with lanes or a sparse core).
+  public init(
+    array: SystolicArray, inputBits: Int, weightBits: Int, outputBits: Int, accumulatorBits: Int
+  ) {
     let r = array.rows
     let c = array.cols
     func bytes(_ count: Int, _ bits: Int) -> Int {
@@ -126,24 +130,24 @@ public struct MinimumTile: Hashable, Sendable {
     }
     switch array.dataflow {
     case .outputStationary:
-      inputBytes = bytes(r, operandBits)
-      inputDescription = "one column of \(r) \(operandBits)-bit activations"
-      weightBytes = bytes(c, operandBits)
-      weightDescription = "one row of \(c) \(operandBits)-bit weights"
+      inputBytes = bytes(r, inputBits)
+      inputDescription = "one column of \(r) \(inputBits)-bit activations"
+      weightBytes = bytes(c, weightBits)
+      weightDescription = "one row of \(c) \(weightBits)-bit weights"
       outputBytes = bytes(r * c, outputBits)
       outputDescription = "the \(r)×\(c) \(outputBits)-bit outputs of one fold"
     case .weightStationary:
-      inputBytes = bytes(r, operandBits)
-      inputDescription = "one row of \(r) \(operandBits)-bit activations"
-      weightBytes = bytes(r * c, operandBits)
-      weightDescription = "one \(r)×\(c) tile of \(operandBits)-bit weights"
+      inputBytes = bytes(r, inputBits)
+      inputDescription = "one row of \(r) \(inputBits)-bit activations"
+      weightBytes = bytes(r * c, weightBits)
+      weightDescription = "one \(r)×\(c) tile of \(weightBits)-bit weights"
       outputBytes = bytes(c, accumulatorBits)
       outputDescription = "one row of \(c) \(accumulatorBits)-bit partial sums"
     case .inputStationary:
-      inputBytes = bytes(r * c, operandBits)
-      inputDescription = "one \(r)×\(c) tile of \(operandBits)-bit activations"
-      weightBytes = bytes(r, operandBits)
-      weightDescription = "one row of \(r) \(operandBits)-bit weights"
+      inputBytes = bytes(r * c, inputBits)
+      inputDescription = "one \(r)×\(c) tile of \(inputBits)-bit activations"
+      weightBytes = bytes(r, weightBits)
+      weightDescription = "one row of \(r) \(weightBits)-bit weights"
       outputBytes = bytes(c, accumulatorBits)
       outputDescription = "one row of \(c) \(accumulatorBits)-bit partial sums"
     }
@@ -176,6 +180,37 @@ extension VectorUnit {
         "\(path).method_cycles.\(method.rawValue)", methodCycles[method] ?? 0,
         in: Chip.vectorCyclesRange)
     }
+    return list.problems
+  }
+}
+
+extension IntegerLanes {
+  /// The accepted widths of a precision pair and lanes per pair.
+  public static let bitsRange = 1...64
+  public static let lanesRange = 1...4096
+
+  /// Every problem of the lanes section, with paths under `path`.
+  func problems(path: String) -> [ChipProblem] {
+    var list = ProblemList()
+    if macsPerCycle.isEmpty {
+      list.add("\(path).macs_per_cycle", "{} must list at least one precision pair, e.g. {\"8x8\": 1}")
+    }
+    for (pair, lanes) in macsPerCycle.sorted(by: { $0.key < $1.key }) {
+      let key = "\(path).macs_per_cycle.\(pair)"
+      if !Self.bitsRange.contains(pair.weightBits) || !Self.bitsRange.contains(pair.activationBits) {
+        list.add(key, "the widths of \"\(pair)\" are not in \(Self.bitsRange.lowerBound)...\(Self.bitsRange.upperBound) bits")
+      }
+      list.check(key, lanes, in: Self.lanesRange)
+    }
+    return list.problems
+  }
+}
+
+extension SparseCore {
+  /// Every problem of the sparse-core section, with paths under `path`.
+  func problems(path: String) -> [ChipProblem] {
+    var list = ProblemList()
+    list.check("\(path).select_cycles_per_fold", selectCyclesPerFold, in: 0...1024)
     return list.problems
   }
 }

@@ -27,6 +27,8 @@ extension Chip {
       fail("name", "\"\(name)\" must not contain a comma, a quote or a control character")
     }
     found += array.problems(path: "array")
+    found += lanes.problems(path: "lanes")
+    found += sparseCore.problems(path: "sparse_core")
     found += memory.problems(path: "memory", array: array)
     found += vectorUnit.problems(path: "vector_unit")
     return found

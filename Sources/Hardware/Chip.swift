@@ -40,6 +40,10 @@ public struct Chip: Hashable, Sendable, Codable {
   public var name: String
   /// The systolic array (JSON `array`).
   public var array: SystolicArray
+  /// The PE's precision table (JSON `lanes`).
+  public var lanes: IntegerLanes
+  /// Structured-sparsity support (JSON `sparse_core`).
+  public var sparseCore: SparseCore
   /// SRAM buffers and DRAM (JSON `memory`).
   public var memory: MemorySystem
   /// The vector unit (JSON `vector_unit`).
@@ -47,11 +51,14 @@ public struct Chip: Hashable, Sendable, Codable {
 
   public init(
     version: Int = Chip.formatVersion, name: String, array: SystolicArray,
+    lanes: IntegerLanes = .default, sparseCore: SparseCore = .default,
     memory: MemorySystem = .default, vectorUnit: VectorUnit = .default
   ) {
     self.version = version
     self.name = name
     self.array = array
+    self.lanes = lanes
+    self.sparseCore = sparseCore
     self.memory = memory
     self.vectorUnit = vectorUnit
   }
@@ -60,6 +67,8 @@ public struct Chip: Hashable, Sendable, Codable {
     case version
     case name
     case array
+    case lanes
+    case sparseCore = "sparse_core"
     case memory
     case vectorUnit = "vector_unit"
   }
@@ -70,6 +79,9 @@ public struct Chip: Hashable, Sendable, Codable {
     version = try container.decodeIfPresent(Int.self, forKey: .version) ?? defaults.version
     name = try container.decodeIfPresent(String.self, forKey: .name) ?? defaults.name
     array = try container.decodeIfPresent(SystolicArray.self, forKey: .array) ?? defaults.array
+    lanes = try container.decodeIfPresent(IntegerLanes.self, forKey: .lanes) ?? defaults.lanes
+    sparseCore =
+      try container.decodeIfPresent(SparseCore.self, forKey: .sparseCore) ?? defaults.sparseCore
     memory = try container.decodeIfPresent(MemorySystem.self, forKey: .memory) ?? defaults.memory
     vectorUnit =
       try container.decodeIfPresent(VectorUnit.self, forKey: .vectorUnit) ?? defaults.vectorUnit

@@ -16,30 +16,58 @@ public enum ArrayEngine {
     case overflow
   }
 
-  /// The cost of one record on `array`.
+  /// The cost of one record on `array`, one MAC per PE per cycle (SCALE-Sim's PE).
   ///
   /// GEMM kinds (`linear`, `conv`, `matmul`) run `batch` independent products back to back,
   /// each with its own fills and drains; vector kinds return ``ArrayOpStats/idle``.
   ///
   /// - Parameters:
-  ///   - sparseWeights: whether an N:M weight shrinks K (see ``SparseWeightHandling``).
+  ///   - sparseWeights: whether an N:M weight shrinks K (see ``SparseWeightHandling``;
+  ///     `.chip` runs densely here, as there is no chip).
   /// - Throws: ``Failure`` for a GEMM dim below 1 or a count that overflows `Int`.
   /// Complexity: O(1).
   @inlinable
   public static func stats(
     for record: TraceRecord, on array: SystolicArray, sparseWeights: SparseWeightHandling
   ) throws(Failure) -> ArrayOpStats {
+    let k = sparseWeights.effectiveK(k: record.k, sparsity: record.sparsity)
+    return try stats(
+      for: record, on: array, words: k, passes: 1, extraCyclesPerFold: 0, multipliedPerOutput: k)
+  }
+
+  /// The cost of one record on `array` with its reduction as ``Reduction`` packs it.
+  /// O(1).
+  @inlinable
+  public static func stats(
+    for record: TraceRecord, on array: SystolicArray, reduction: Reduction
+  ) throws(Failure) -> ArrayOpStats {
+    try stats(
+      for: record, on: array, words: reduction.words, passes: reduction.passes,
+      extraCyclesPerFold: reduction.extraCyclesPerFold,
+      multipliedPerOutput: reduction.multipliedPerOutput)
+  }
+
+  /// The cost of one record whose reduction runs in `words` words of `passes` cycles.
+  ///
+  /// SRAM counts are in words; `macs` counts the multiplies performed
+  /// (`batch·M·multipliedPerOutput·N`).
+  @inlinable
+  static func stats(
+    for record: TraceRecord, on array: SystolicArray, words k: Int, passes: Int,
+    extraCyclesPerFold: Int, multipliedPerOutput: Int
+  ) throws(Failure) -> ArrayOpStats {
     guard record.kind.isGEMM else { return .idle }
     let batch = record.batch
     let m = record.m
     let n = record.n
-    guard batch >= 1, m >= 1, record.k >= 1, n >= 1 else { throw .emptyDimension }
-    let k = sparseWeights.effectiveK(k: record.k, sparsity: record.sparsity)
-    guard let mapping = ArrayMapping(m: m, k: k, n: n, on: array),
+    guard batch >= 1, m >= 1, k >= 1, n >= 1 else { throw .emptyDimension }
+    guard
+      let mapping = ArrayMapping(
+        m: m, k: k, n: n, on: array, passes: passes, extraCyclesPerFold: extraCyclesPerFold),
       let productCycles = mapping.cycles
     else { throw .overflow }
     let cycles = try multiply(productCycles, batch)
-    let macs = try multiply(multiply(multiply(batch, m), k), n)
+    let macs = try multiply(multiply(multiply(batch, m), multipliedPerOutput), n)
     let r = array.rows
     let c = array.cols
     let input: Int

@@ -13,6 +13,11 @@ import Hardware
 /// one has drained. In os the fill (R−1), the feed (T) and the drain (C−1) of a fold overlap as
 /// in SCALE-Sim; ws and is first spend R cycles loading the stationary tile. Only the last row
 /// fold and the last column fold may be partial ("edge" folds).
+///
+/// On a PE with integer lanes or a sparse core the reduction is counted in packed words (K is
+/// the number of words, see ``Reduction``); a precision pair decomposed into `passes` narrower
+/// multiplies streams each element `passes` cycles (T·passes), and a sparse core's select
+/// stage may add cycles per fold.
 public struct ArrayMapping: Hashable, Sendable {
   public var dataflow: Dataflow
   /// R and C of the array.
@@ -30,15 +35,20 @@ public struct ArrayMapping: Hashable, Sendable {
   public var colFolds: Int
   /// rowFolds · colFolds.
   public var folds: Int
-  /// Cycles from a fold's first input to its last output, fill and drain included.
+  /// Cycles from a fold's first input to its last output, fill and drain included:
+  /// `fixed + T·passes`.
   public var cyclesPerFold: Int
+  /// Cycles each streamed element occupies a PE (1 unless a precision pair is decomposed).
+  public var passes: Int
 
   /// The mapping of `[m×k]·[k×n]` on `array`, or nil when a count overflows `Int`.
   ///
   /// - Precondition: `m`, `k`, `n` ≥ 1 and the array sides ≥ 1 (validated records and chips).
   /// Complexity: O(1).
   @inlinable
-  public init?(m: Int, k: Int, n: Int, on array: SystolicArray) {
+  public init?(
+    m: Int, k: Int, n: Int, on array: SystolicArray, passes: Int = 1, extraCyclesPerFold: Int = 0
+  ) {
     let r = array.rows
     let c = array.cols
     let sr: Int
@@ -53,8 +63,9 @@ public struct ArrayMapping: Hashable, Sendable {
     let rowFolds = (sr - 1) / r + 1
     let colFolds = (sc - 1) / c + 1
     let (folds, foldsOverflow) = rowFolds.multipliedReportingOverflow(by: colFolds)
-    let (cyclesPerFold, cyclesOverflow) = t.addingReportingOverflow(fixed)
-    guard !foldsOverflow, !cyclesOverflow else { return nil }
+    let (stream, streamOverflow) = t.multipliedReportingOverflow(by: passes)
+    let (cyclesPerFold, cyclesOverflow) = stream.addingReportingOverflow(fixed + extraCyclesPerFold)
+    guard !foldsOverflow, !streamOverflow, !cyclesOverflow else { return nil }
     self.dataflow = array.dataflow
     self.arrayRows = r
     self.arrayCols = c
@@ -65,13 +76,14 @@ public struct ArrayMapping: Hashable, Sendable {
     self.colFolds = colFolds
     self.folds = folds
     self.cyclesPerFold = cyclesPerFold
+    self.passes = passes
   }
 
   /// The same mapping with the streamed dimension cut to `temporal` (≥ 1) elements: what one
   /// part of a product runs when the memory schedule splits the streamed dimension.
   public func withTemporal(_ temporal: Int) -> ArrayMapping {
     var copy = self
-    copy.cyclesPerFold = cyclesPerFold - self.temporal + temporal
+    copy.cyclesPerFold = cyclesPerFold - (self.temporal - temporal) * passes
     copy.temporal = temporal
     return copy
   }

@@ -15,6 +15,10 @@ public struct OpStats: Hashable, Sendable {
   public var computeCycles: Int
   /// Parts the memory schedule splits the streamed dimension into (1 for vector ops).
   public var temporalParts: Int
+  /// MACs per PE per cycle the op ran at (its precision pair's lanes; 1 for vector ops).
+  public var lanes: Int
+  /// The N:M pattern the sparse core ran (`"2:4"`), nil when the op ran densely.
+  public var sparsePattern: String?
   /// Cycles the vector unit is busy with the op (0 for array ops).
   public var vectorCycles: Int
   /// The part of ``vectorCycles`` that adds to the latency.
@@ -43,14 +47,17 @@ public struct OpStats: Hashable, Sendable {
   /// Whether the op's output stayed on chip (not written to DRAM).
   public var outputOnChip: Bool
 
-  /// MACs / (``computeCycles`` · R · C): the fraction of PE-cycles doing a MAC while the
-  /// array computes this op (0 for vector ops).
+  /// MACs / (``computeCycles`` · R · C · lanes): the fraction of the array's MAC slots used
+  /// while it computes this op (0 for vector ops).
   public func utilization(rows: Int, cols: Int) -> Double {
-    computeCycles > 0 ? Double(array.macs) / (Double(computeCycles) * Double(rows) * Double(cols)) : 0
+    computeCycles > 0
+      ? Double(array.macs)
+        / (Double(computeCycles) * Double(rows) * Double(cols) * Double(max(lanes, 1))) : 0
   }
 
   public init(
-    array: ArrayOpStats, computeCycles: Int? = nil, temporalParts: Int = 1, vectorCycles: Int = 0, exposedVectorCycles: Int = 0,
+    array: ArrayOpStats, computeCycles: Int? = nil, temporalParts: Int = 1, lanes: Int = 1,
+    sparsePattern: String? = nil, vectorCycles: Int = 0, exposedVectorCycles: Int = 0,
     stallCycles: Int = 0, totalCycles: Cycles, sramInputReadBytes: Int,
     sramWeightReadBytes: Int, sramOutputWriteBytes: Int, sramReadBytes: Int,
     dram: DRAMTraffic = DRAMTraffic(), loopOrder: LoopOrder? = nil, inputOnChip: Bool = false,
@@ -59,6 +66,8 @@ public struct OpStats: Hashable, Sendable {
     self.array = array
     self.computeCycles = computeCycles ?? array.computeCycles.count
     self.temporalParts = temporalParts
+    self.lanes = lanes
+    self.sparsePattern = sparsePattern
     self.vectorCycles = vectorCycles
     self.exposedVectorCycles = exposedVectorCycles
     self.stallCycles = stallCycles

@@ -72,9 +72,26 @@ private func gemmStats(
   options: SimulationOptions, fail: (String) -> SimulationError
 ) throws(SimulationError) -> OpStats {
   let array = chip.array
+  let reduction: Reduction
+  do {
+    reduction = try Reduction.of(record, on: chip, handling: options.sparseWeights)
+  } catch {
+    switch error {
+    case .unsupportedPair(let pair):
+      throw fail(
+        "lanes.macs_per_cycle: the chip has no \(pair) pair (weight_bits x act_bits) and rejects missing pairs (lanes.unsupported: reject); supported: \(chip.lanes.macsPerCycle.keys.sorted().map(\.description).joined(separator: ", "))"
+      )
+    case .unsupportedPattern(let n, let m):
+      throw fail(
+        "sparse_core.patterns: the chip's sparse core does not support \(n):\(m); supported: \(chip.sparseCore.patterns.map(\.description).joined(separator: ", "))"
+      )
+    case .overflow:
+      throw fail("a count overflows a 64-bit integer")
+    }
+  }
   let stats: ArrayOpStats
   do {
-    stats = try ArrayEngine.stats(for: record, on: array, sparseWeights: options.sparseWeights)
+    stats = try ArrayEngine.stats(for: record, on: array, reduction: reduction)
   } catch {
     switch error {
     case .emptyDimension:
@@ -84,25 +101,37 @@ private func gemmStats(
     }
   }
   guard let mapping = stats.mapping else { throw fail("the record has no array mapping") }
-  try checkSmallestTile(record, chip: chip, fail: fail)
+  try checkSmallestTile(record, reduction: reduction, chip: chip, fail: fail)
   let residency = plan.gemmResidency(record, at: index)
   guard
     let memory = GEMMMemoryStats.simulate(
-      record, mapping: mapping, chip: chip, residency: residency),
-    let inputBytes = packedBytes(count: stats.sramInputReadElements, bits: record.actBits),
-    let weightBytes = packedBytes(count: stats.sramWeightReadElements, bits: record.weightBits),
+      record, mapping: mapping, reduction: reduction, chip: chip, residency: residency),
+    let inputBytes = packedBytes(
+      count: stats.sramInputReadElements, bits: reduction.inputBitsPerWord),
+    let weightBytes = packedBytes(
+      count: stats.sramWeightReadElements, bits: reduction.weightBitsPerWord),
     let outputBytes = packedBytes(count: stats.sramOutputWriteElements, bits: record.outBits),
     checkedSum(of: [inputBytes, weightBytes]) != nil
   else { throw fail("a count overflows a 64-bit integer") }
   var dram = DRAMTraffic()
   dram.inputReadBytes = memory.traffic.inputReadBytes
-  dram.weightReadBytes = memory.traffic.weightReadBytes
+  // Weight words carry values and index metadata; the metadata share is reported apart.
+  let weightWords = memory.traffic.weightReadBytes
+  dram.metadataReadBytes =
+    reduction.metadataBitsPerWord == 0
+    ? 0
+    : Int(
+      (Double(weightWords) * Double(reduction.metadataBitsPerWord)
+        / Double(reduction.weightBitsPerWord)).rounded(.down))
+  dram.weightReadBytes = weightWords - dram.metadataReadBytes
   dram.partialSumReadBytes = memory.traffic.partialSumReadBytes
   dram.partialSumWriteBytes = memory.traffic.partialSumWriteBytes
   dram.outputWriteBytes = memory.traffic.outputWriteBytes
   return OpStats(
     array: stats, computeCycles: memory.arrayCycles, temporalParts: memory.temporalParts,
-    stallCycles: memory.totalCycles - memory.arrayCycles, totalCycles: Cycles(memory.totalCycles), sramInputReadBytes: inputBytes,
+    lanes: reduction.lanes, sparsePattern: reduction.pattern.map(\.description),
+    stallCycles: memory.totalCycles - memory.arrayCycles, totalCycles: Cycles(memory.totalCycles),
+    sramInputReadBytes: inputBytes,
     sramWeightReadBytes: weightBytes, sramOutputWriteBytes: outputBytes,
     sramReadBytes: inputBytes + weightBytes, dram: dram, loopOrder: memory.schedule.order,
     inputOnChip: residency.inputOnChip, outputOnChip: residency.outputStaysOnChip)
@@ -110,12 +139,13 @@ private func gemmStats(
 
 /// Throws when a buffer cannot hold the smallest tile of `record` at its own bit widths.
 private func checkSmallestTile(
-  _ record: TraceRecord, chip: Chip, fail: (String) -> SimulationError
+  _ record: TraceRecord, reduction: Reduction, chip: Chip, fail: (String) -> SimulationError
 ) throws(SimulationError) {
   let memory = chip.memory
   let tile = MinimumTile(
-    array: chip.array, operandBits: max(record.actBits, record.weightBits),
-    outputBits: record.outBits, accumulatorBits: memory.accumulatorBits)
+    array: chip.array, inputBits: reduction.inputBitsPerWord,
+    weightBits: reduction.weightBitsPerWord, outputBits: record.outBits,
+    accumulatorBits: memory.accumulatorBits)
   let capacities = BufferCapacities(memory)
   let path: String
   let need: Int
@@ -146,6 +176,7 @@ private struct TotalsAccumulator {
   var stall = 0
   var total = 0
   var macs = 0
+  var busyPECycles = 0.0
   var sramInput = 0
   var sramWeight = 0
   var sramOutput = 0
@@ -165,6 +196,7 @@ private struct TotalsAccumulator {
     add(&stall, op.stallCycles)
     add(&total, op.totalCycles.count)
     add(&macs, op.array.macs)
+    busyPECycles += Double(op.array.macs) / Double(max(op.lanes, 1))
     add(&sramInput, op.sramInputReadBytes)
     add(&sramWeight, op.sramWeightReadBytes)
     add(&sramOutput, op.sramOutputWriteBytes)
@@ -181,6 +213,6 @@ private struct TotalsAccumulator {
       sramInputReadBytes: sramInput, sramWeightReadBytes: sramWeight,
       sramOutputWriteBytes: sramOutput, sramReadBytes: sramInput + sramWeight,
       sramWriteBytes: sramOutput, dram: dram,
-      utilization: total > 0 ? Double(macs) / peCycles : 0)
+      utilization: total > 0 ? busyPECycles / peCycles : 0)
   }
 }

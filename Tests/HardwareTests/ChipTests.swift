@@ -41,6 +41,12 @@ struct ChipTests {
             "dataflow": "is",
             "rows": 4
           },
+          "lanes": {
+            "macs_per_cycle": {
+              "8x8": 1
+            },
+            "unsupported": "decompose"
+          },
           "memory": {
             "accumulator_bits": 32,
         """))
@@ -73,7 +79,7 @@ struct ChipTests {
     #expect(
       problems(#"{"array": {"rwos": 8, "cols": 0}, "memroy": {}}"#) == [
         #"test.json: array.rwos: is not a known key (did you mean "rows"?); expected one of clock_mhz, cols, dataflow, rows"#,
-        #"test.json: memroy: is not a known key (did you mean "memory"?); expected one of array, memory, name, vector_unit, version"#,
+        #"test.json: memroy: is not a known key (did you mean "memory"?); expected one of array, lanes, memory, name, sparse_core, vector_unit, version"#,
         "test.json: array.cols: 0 is not in 1...65536",
       ])
     #expect(

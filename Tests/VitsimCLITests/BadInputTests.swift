@@ -149,7 +149,7 @@ struct BadInputTests {
       ),
       (
         ["simulate", "--sparse-weights", "half"],
-        "Error: option '--sparse-weights': 'half' is not one of dense, condensed"
+        "Error: option '--sparse-weights': 'half' is not one of chip, dense, condensed"
       ),
       (
         ["simulate", "--chip", "mid-32x23"],

@@ -34,7 +34,7 @@ struct DumpConfigCommandTests {
             "dataflow": "ws",
             "rows": 8
           },
-          "memory": {
+          "lanes": {
         """))
     // The defaults of the other sections are filled in: the mid chip's memory and vector unit.
     #expect(run.stdout.contains(#""gb_per_s": 51.2"#))
@@ -46,7 +46,7 @@ struct DumpConfigCommandTests {
     #expect(run.code == .usage)
     #expect(
       run.stderr.hasPrefix(
-        "Error: unknown chip 'edge' (did you mean 'edge-16x16'?); expected a JSON file or one of edge-16x16, mid-32x32, datacenter-128x128\n"
+        "Error: unknown chip 'edge' (did you mean 'edge-16x16'?); expected a JSON file or one of edge-16x16, mid-32x32, datacenter-128x128, a100-like\n"
       ))
   }
 }

@@ -30,12 +30,14 @@ public struct GEMMMemoryStats: Hashable, Sendable {
   /// - Returns: nil when a count overflows `Int`.
   /// - Complexity: O(batch · folds · parts) for the walk of the chosen candidate.
   static func simulate(
-    _ record: TraceRecord, mapping: ArrayMapping, chip: Chip, residency: OperandResidency
+    _ record: TraceRecord, mapping: ArrayMapping, reduction: Reduction, chip: Chip,
+    residency: OperandResidency
   ) -> GEMMMemoryStats? {
     let memory = chip.memory
     let capacities = BufferCapacities(memory)
     let whole = GEMMGeometry(
-      record: record, mapping: mapping, accumulatorBits: memory.accumulatorBits,
+      mapping: mapping,
+      bits: (reduction.inputBitsPerWord, reduction.weightBitsPerWord, memory.accumulatorBits, record.outBits),
       residency: residency)
     let bandwidth = memory.dram.bytesPerCycle(atMHz: chip.array.clockMHz)
     func estimate(_ candidate: Candidate) -> Double {

@@ -77,14 +77,20 @@ struct GEMMGeometry {
   let fullCols: Int
   let lastCols: Int
 
-  init(record: TraceRecord, mapping: ArrayMapping, accumulatorBits: Int, residency: OperandResidency) {
+  /// - Parameters:
+  ///   - bits: bits per element of each operand; the input and weight "elements" are the
+  ///     reduction words of ``Reduction`` (a word packs lanes, sparse values and indices).
+  init(
+    mapping: ArrayMapping, bits: (input: Int, weight: Int, partialSums: Int, output: Int),
+    residency: OperandResidency
+  ) {
     self.mapping = mapping
     switch mapping.dataflow {
     case .outputStationary: (rowSlice, columnSlice, tile) = (.input, .weight, .output)
     case .weightStationary: (rowSlice, columnSlice, tile) = (.input, .partialSums, .weight)
     case .inputStationary: (rowSlice, columnSlice, tile) = (.weight, .partialSums, .input)
     }
-    bits = (record.actBits, record.weightBits, accumulatorBits, record.outBits)
+    self.bits = bits
     self.residency = residency
     fullRows = min(mapping.arrayRows, mapping.spatialRows)
     lastRows = mapping.spatialRows - (mapping.rowFolds - 1) * mapping.arrayRows

@@ -88,7 +88,7 @@ enum SimulateCommand {
       .init(
         name: "sparse-weights", valueName: "mode",
         help:
-          "dense (N:M weights run densely; default) or condensed\n(SCALE-Sim's rule: K' = (K div m)·n + min(K mod m, n))."
+          "chip (the chip's sparse core decides; default), dense\n(N:M weights run densely, zeros included) or condensed\n(SCALE-Sim's rule: K' = (K div m)·n + min(K mod m, n))."
       ),
       QuantOptions.quant(default: nil),
       QuantOptions.sparsity,
@@ -144,11 +144,12 @@ enum SimulateCommand {
     var sparseWeights: SparseWeightHandling?
     if let text = arguments.value("sparse-weights") {
       switch text {
+      case "chip": sparseWeights = .chip
       case "dense": sparseWeights = .dense
       case "condensed": sparseWeights = .condensed
       default:
         throw .usage(
-          "option '--sparse-weights': '\(text)' is not one of dense, condensed",
+          "option '--sparse-weights': '\(text)' is not one of chip, dense, condensed",
           subcommand: spec.name)
       }
     }
@@ -218,7 +219,7 @@ enum SimulateCommand {
     let result: SimulationResult
     do {
       result = try simulate(
-        workload.trace, on: chip, options: SimulationOptions(sparseWeights: sparseWeights ?? .dense)
+        workload.trace, on: chip, options: SimulationOptions(sparseWeights: sparseWeights ?? .chip)
       )
     } catch {
       throw CLIError(.dataError, "\(workload.name): \(error.description)")
