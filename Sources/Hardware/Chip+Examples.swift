@@ -248,14 +248,15 @@ extension Chip {
       {
         "array": {
           "clock_mhz": 1410,
-          "cols": 576,
+          "cols": 288,
           "dataflow": "os",
           "rows": 384
         },
         "lanes": {
           "macs_per_cycle": {
-            "4x4": 2,
-            "8x8": 1
+            "16x16": 1,
+            "4x4": 4,
+            "8x8": 2
           },
           "unsupported": "decompose"
         },
