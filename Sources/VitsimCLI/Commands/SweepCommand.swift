@@ -29,17 +29,19 @@ enum SweepCommand {
         point         the point's number, 0-based over the whole sweep (shards keep it)
         model, chip, quant, sparsity
                       the workload, the base chip's name, the recipe and N:M pattern
-        one per --set path, named by it with dots as underscores (array.rows → array_rows); \
-      a path whose column is already a summary column (array_rows) shares it
-        the summary columns of 'vitsim simulate --summary' (cycles, latency_ms, \
-      utilization, DRAM and SRAM bytes, ...; see README), filled for points that simulated
-        error         empty, or why the point failed (one line); the result columns are then \
-      empty
-        pareto        with --pareto only: true for the rows on the front
+        <path>        one per --set path, dots as underscores (array.rows → array_rows,
+                      memory.weight.bytes → memory_weight_bytes); a path whose column is
+                      already a summary column (array_rows) shares that column
+        summary       the summary columns of 'vitsim simulate --summary' (total_cycles,
+                      latency_ms, utilization, SRAM and DRAM bytes, ...; see README),
+                      empty on error rows
+        error         empty, or why the point failed (one line)
+        pareto        with --pareto only: true for the rows on the front, else false
 
-      --output is written in place as rows finish (in point order, synced to disk at least \
-      once a second), not renamed into place at the end, so a killed sweep keeps every row it \
-      finished; its last line may be cut short, which --resume repairs. --resume checks that \
+      --output is written in place as rows finish (in point order; each batch of whole lines \
+      in one write, fsync'd at most once a second and at the end), not renamed into place, so \
+      a killed sweep keeps every row it finished; its last line may be cut short, which \
+      --resume repairs. --resume checks that \
       the file is this sweep's (same columns, same points and models at each row), drops a \
       partial last point and line, and runs the remaining points. --pareto rewrites the \
       finished file atomically with the pareto column.
