@@ -46,8 +46,12 @@ struct BreakdownPlotTests {
 
   @Test func `CSWin stage blocks keep their attention branches`() throws {
     let blocks = try Self.blocks("cswin-tiny")
-    #expect(blocks.prefix(6) == ["stage1_conv_embed", "stage1.0", "merge1", "stage2.0", "stage2.1", "merge2"])
-    #expect(blocks.suffix(5) == ["stage3.20", "merge3", "stage4.0", "norm", "pool", "head"].suffix(5))
+    #expect(
+      blocks.prefix(6) == [
+        "stage1_conv_embed", "stage1.0", "merge1", "stage2.0", "stage2.1", "merge2",
+      ])
+    #expect(
+      blocks.suffix(5) == ["stage3.20", "merge3", "stage4.0", "norm", "pool", "head"].suffix(5))
     #expect(!blocks.contains { $0.contains("attns") })
   }
 
@@ -122,7 +126,9 @@ struct BreakdownPlotTests {
     let arrayOfBlock0 = bars.first {
       $0.attribute("data-category") == "blocks.0" && $0.attribute("data-series") == "array"
     }
-    #expect(arrayOfBlock0?.number("data-value") == Double(result.ops[1...3].map(\.computeCycles).reduce(0, +)))
+    #expect(
+      arrayOfBlock0?.number("data-value")
+        == Double(result.ops[1...3].map(\.computeCycles).reduce(0, +)))
   }
 
   @Test func `a plot that cannot be written is exit code 73`() throws {

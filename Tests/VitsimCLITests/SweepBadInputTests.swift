@@ -42,7 +42,8 @@ struct SweepBadInputTests {
         == "Error: option '--set': array is an object in the chip config; --set needs a path to one value such as 'array.clock_mhz'"
     )
     #expect(
-      failure(.usage, "--set", "array.rows.x=1").contains("'array.rows' is an integer, not an object"))
+      failure(.usage, "--set", "array.rows.x=1").contains(
+        "'array.rows' is an integer, not an object"))
     #expect(failure(.usage, "--set", "array.rows").contains("is not PATH=LIST"))
   }
 
@@ -57,7 +58,8 @@ struct SweepBadInputTests {
     #expect(failure(.usage, "--set", "memory.double_buffered=1").contains("is not true or false"))
     #expect(failure(.usage, "--set", "array.rows=64..16:x2").contains("is above the end"))
     #expect(failure(.usage, "--set", "array.rows=16..64:-2").contains("has step '-2'"))
-    #expect(failure(.usage, "--set", "array.rows=8", "--set", "array.rows=16").contains("given twice"))
+    #expect(
+      failure(.usage, "--set", "array.rows=8", "--set", "array.rows=16").contains("given twice"))
   }
 
   @Test func `bad shards, zips and option combinations`() {
@@ -70,7 +72,8 @@ struct SweepBadInputTests {
         == "Error: option '--zip': the --set lists must be equally long (array.rows has 2, array.cols has 1)"
     )
     #expect(
-      failure(.usage, "--resume", output: false) == "Error: --resume needs --output FILE: the file to continue")
+      failure(.usage, "--resume", output: false)
+        == "Error: --resume needs --output FILE: the file to continue")
     #expect(
       failure(.usage, "--pareto", "latency_ms", "--shard", "1/2").contains(
         "--pareto does not combine with --shard"))
@@ -82,12 +85,15 @@ struct SweepBadInputTests {
     defer { directory.remove() }
     #expect(
       failure(.usage, "--pareto", "latency_ms,model").hasPrefix(
-        "Error: option '--pareto': 'model' is not a numeric column; numeric columns: array_rows, array_cols, clock_mhz, "))
+        "Error: option '--pareto': 'model' is not a numeric column; numeric columns: array_rows, array_cols, clock_mhz, "
+      ))
     #expect(
       failure(.usage, "--pareto", "latncy_ms").contains(
         "'latncy_ms' is not a column of this sweep (did you mean 'latency_ms'?)"))
     #expect(failure(.usage, "--pareto", "max:").contains("has an empty column name"))
-    #expect(failure(.usage, "--pareto", "array_dataflow", "--set", "array.dataflow=os,ws").contains("is not a numeric column"))
+    #expect(
+      failure(.usage, "--pareto", "array_dataflow", "--set", "array.dataflow=os,ws").contains(
+        "is not a numeric column"))
   }
 
   @Test func `unknown models, recipes, chips and missing files`() {
@@ -104,6 +110,7 @@ struct SweepBadInputTests {
     defer { directory.remove() }
     let run = vitsim(["sweep", "--trace", trace, "--output", directory.path("no/such/dir/out.csv")])
     #expect(run.code == .cannotCreate)
-    #expect(run.stderr.hasPrefix("Error: cannot create '\(directory.path("no/such/dir/out.csv"))': "))
+    #expect(
+      run.stderr.hasPrefix("Error: cannot create '\(directory.path("no/such/dir/out.csv"))': "))
   }
 }

@@ -36,7 +36,8 @@ struct SweepCommandTests {
     #expect(run.stderr.contains("sweep: 16 rows (4 points × 1 workload × 2 quant × 2 sparsity)"))
     #expect(run.stderr.contains("; 0 invalid points (0 error rows)\n"))
     let csv = try directory.read("out.csv")
-    let header = try #require(csv.split(separator: "\n").first).split(separator: ",").map(String.init)
+    let header = try #require(csv.split(separator: "\n").first).split(separator: ",").map(
+      String.init)
     // point, identity, the one --set column that is not a summary column, the summary, error.
     #expect(
       header
@@ -45,18 +46,29 @@ struct SweepCommandTests {
     #expect(header.filter { $0 == "array_rows" }.count == 1)
     let records = SweepFixture.records(csv)
     #expect(records.count == 16)
-    #expect(records.map { $0["point"] ?? "" } == (0..<4).flatMap { Array(repeating: String($0), count: 4) })
+    #expect(
+      records.map { $0["point"] ?? "" }
+        == (0..<4).flatMap { Array(repeating: String($0), count: 4) })
     #expect(
       records.prefix(4).map { "\($0["quant"] ?? "")+\($0["sparsity"] ?? "")" } == [
         "W8A8+dense", "W8A8+2:4", "W4A8+dense", "W4A8+2:4",
       ])
-    #expect(records.map { $0["array_rows"] ?? "" } == ["8", "8", "16", "16"].flatMap { Array(repeating: $0, count: 4) })
-    #expect(records.map { $0["memory_weight_bytes"] ?? "" }.prefix(8) == ["4096", "4096", "4096", "4096", "65536", "65536", "65536", "65536"])
-    #expect(records.allSatisfy { $0["model"] == "tiny" && $0["chip"] == "edge-16x16" && $0["error"] == "" })
+    #expect(
+      records.map { $0["array_rows"] ?? "" }
+        == ["8", "8", "16", "16"].flatMap { Array(repeating: $0, count: 4) })
+    #expect(
+      records.map { $0["memory_weight_bytes"] ?? "" }.prefix(8) == [
+        "4096", "4096", "4096", "4096", "65536", "65536", "65536", "65536",
+      ])
+    #expect(
+      records.allSatisfy {
+        $0["model"] == "tiny" && $0["chip"] == "edge-16x16" && $0["error"] == ""
+      })
 
     // Each row is the summary row of simulating that point directly.
     let base = try #require(try Chip.example(named: "edge-16x16"))
-    let chip = try base.setting(.integer(16), at: "array.rows").setting(.integer(65536), at: "memory.weight.bytes")
+    let chip = try base.setting(.integer(16), at: "array.rows").setting(
+      .integer(65536), at: "memory.weight.bytes")
     let recipe = try #require(QuantizationRecipe.named("W4A8"))
     let applied = try recipe.apply(to: SweepFixture.trace, sparsity: .twoFour)
     let expected = SummaryReport.values(
@@ -190,9 +202,11 @@ struct SweepCommandTests {
       "array.dataflow=os,ws,is")
     #expect(run.code == .success, "\(run.stderr)")
     let records = SweepFixture.records(run.stdout)
-    #expect(records.map { "\($0["array_rows"] ?? "")x\($0["array_cols"] ?? "") \($0["dataflow"] ?? "")" } == [
-      "8x32 os", "16x16 ws", "32x8 is",
-    ])
+    #expect(
+      records.map { "\($0["array_rows"] ?? "")x\($0["array_cols"] ?? "") \($0["dataflow"] ?? "")" }
+        == [
+          "8x32 os", "16x16 ws", "32x8 is",
+        ])
     // The dataflow column of the path is kept beside the summary's own (same value).
     #expect(records.map { $0["array_dataflow"] ?? "" } == ["os", "ws", "is"])
   }
@@ -203,7 +217,9 @@ struct SweepCommandTests {
     for option in SweepCommand.spec.options {
       #expect(run.stdout.contains("--\(option.name)"), "\(option.name)")
     }
-    for phrase in ["point ", "error ", "pareto ", "summary columns", "<path>", "README", "16..256:x2", "1-based"] {
+    for phrase in [
+      "point ", "error ", "pareto ", "summary columns", "<path>", "README", "16..256:x2", "1-based",
+    ] {
       #expect(run.stdout.contains(phrase), "\(phrase)")
     }
     #expect(vitsim("--help").stdout.contains("  sweep "))

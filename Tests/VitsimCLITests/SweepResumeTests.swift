@@ -11,7 +11,9 @@ struct SweepResumeTests {
   let directory: TemporaryDirectory
   let trace: String
   /// 6 points × 2 sparsities = 12 rows.
-  let options = ["--set", "array.rows=8,16,32", "--set", "array.cols=8,16", "--sparsity", "dense,2:4"]
+  let options = [
+    "--set", "array.rows=8,16,32", "--set", "array.cols=8,16", "--sparsity", "dense,2:4",
+  ]
 
   init() throws {
     directory = try TemporaryDirectory()
@@ -105,8 +107,10 @@ struct SweepResumeTests {
 
     // The same columns but other values: the first differing row is named.
     let swapped = vitsim(
-      ["sweep", "--trace", trace, "--set", "array.rows=16,8,32", "--set", "array.cols=8,16",
-       "--sparsity", "dense,2:4", "--output", directory.path("swapped.csv")])
+      [
+        "sweep", "--trace", trace, "--set", "array.rows=16,8,32", "--set", "array.cols=8,16",
+        "--sparsity", "dense,2:4", "--output", directory.path("swapped.csv"),
+      ])
     #expect(swapped.code == .success, "\(swapped.stderr)")
     let rows = sweep(["--resume", "--output", directory.path("swapped.csv")])
     #expect(rows.code == .dataError)

@@ -54,7 +54,8 @@ enum SweepCommand {
     options: [
       .init(
         name: "model", valueName: "names",
-        help: "Comma-separated models from 'vitsim models' (default\n\(SimulateCommand.defaultModel)); repeatable.",
+        help:
+          "Comma-separated models from 'vitsim models' (default\n\(SimulateCommand.defaultModel)); repeatable.",
         isRepeatable: true),
       .init(
         name: "trace", valueName: "file",
@@ -96,14 +97,17 @@ enum SweepCommand {
         help: "Run only the i-th of n contiguous slices of the points\n(1-based, e.g. 3/8)."),
       .init(
         name: "jobs", valueName: "n",
-        help: "Simulate on up to n threads (default: all cores,\n\(ProcessInfo.processInfo.activeProcessorCount) here)."),
+        help:
+          "Simulate on up to n threads (default: all cores,\n\(ProcessInfo.processInfo.activeProcessorCount) here)."
+      ),
       .init(
         name: "progress", valueName: nil,
         help: "Show progress on standard error even when it is not a\nterminal (a line every 5 s)."),
       .init(
         name: "pareto", valueName: "columns",
         help:
-          "Mark the rows no other row beats in all these numeric\ncolumns (e.g. latency_ms,dram_read_bytes); prefix max: to\nmaximise (max:utilization). Adds the pareto column."),
+          "Mark the rows no other row beats in all these numeric\ncolumns (e.g. latency_ms,dram_read_bytes); prefix max: to\nmaximise (max:utilization). Adds the pareto column."
+      ),
     ])
 
   static let subcommand = Subcommand(spec: spec) { arguments, console throws(CLIError) in
@@ -168,6 +172,8 @@ enum SweepCommand {
     var errorRows = resume.errorRows
     var invalidPoints = resume.invalidPoints
     let runner = SweepRunner(evaluator: evaluator, jobs: sweep.jobs)
+    // A failed write ends the progress line before the error is printed.
+    defer { progress?.finish(nil) }
     try runner.run(
       todo,
       deliver: { (batch: [PointRows]) throws(CLIError) in
@@ -188,6 +194,7 @@ enum SweepCommand {
       tick: { progress?.update($0) })
     try file?.close()
     progress?.finish(todo.count)
+    progress = nil
 
     // The Pareto front, over the whole finished file.
     if !sweep.objectives.isEmpty {
@@ -197,7 +204,8 @@ enum SweepCommand {
           SweepPareto.marked(
             text, objectives: sweep.objectives, replacingLast: fileHasParetoColumn), to: path)
       } else if let buffered {
-        console.out(SweepPareto.marked(buffered, objectives: sweep.objectives, replacingLast: false))
+        console.out(
+          SweepPareto.marked(buffered, objectives: sweep.objectives, replacingLast: false))
       }
     }
 
@@ -219,7 +227,8 @@ enum SweepCommand {
     var text =
       "sweep: \(rows) rows (\(range.count) points × \(workloads.count) workload\(workloads.count == 1 ? "" : "s") × \(sweep.recipes.count) quant × \(sweep.sparsities.count) sparsity)"
     if let shard = sweep.shard {
-      text += ", shard \(shard.index)/\(shard.count): points \(range.lowerBound)..<\(range.upperBound) of \(sweep.points.count)"
+      text +=
+        ", shard \(shard.index)/\(shard.count): points \(range.lowerBound)..<\(range.upperBound) of \(sweep.points.count)"
     }
     if let output = sweep.output { text += " in \(output)" }
     if resumedPoints > 0 { text += ", \(resumedPoints) points already there" }

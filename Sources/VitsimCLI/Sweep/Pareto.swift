@@ -30,7 +30,8 @@ struct ParetoObjective: Sendable, Equatable {
       guard numeric.contains(column) else {
         let reason =
           all.contains(column)
-          ? "is not a numeric column" : "is not a column of this sweep\(Suggestions.hint(for: column, in: numeric))"
+          ? "is not a numeric column"
+          : "is not a column of this sweep\(Suggestions.hint(for: column, in: numeric))"
         throw .usage(
           "option '--pareto': '\(column)' \(reason); numeric columns: \(numeric.joined(separator: ", "))",
           subcommand: "sweep")

@@ -60,7 +60,13 @@ struct SweepColumns: Sendable {
     var cells = [String](repeating: "", count: names.count)
     cells[0] = String(point)
     for (position, value) in zip(parameterPositions, values) { cells[position] = value.text }
-    for (position, value) in zip(summaryPositions, summary) { cells[position] = value }
+    for (position, value) in zip(summaryPositions, summary) {
+      // A --set column shared with the summary must read back as the value set.
+      assert(
+        cells[position].isEmpty || cells[position] == value,
+        "column \(names[position]): set \(cells[position]), summary \(value)")
+      cells[position] = value
+    }
     return Self.line(cells)
   }
 
@@ -100,7 +106,8 @@ struct SweepColumns: Sendable {
     }
     var text = cell
     if hasBreak {
-      text = String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
+      text = String(
+        String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : $0 }))
     }
     guard needsQuotes else { return text }
     var quoted = "\""

@@ -75,7 +75,8 @@ struct SweepEvaluator: Sendable {
         if let failure {
           errors += 1
           let identity = [
-            "model": workload.name, "chip": (try? chip.get())?.name ?? baseChipName, "quant": label.quant,
+            "model": workload.name, "chip": (try? chip.get())?.name ?? baseChipName,
+            "quant": label.quant,
             "sparsity": label.sparsity,
           ]
           text += columns.errorLine(

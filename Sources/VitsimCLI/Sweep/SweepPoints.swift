@@ -43,7 +43,8 @@ struct SweepPoints: Sendable {
       for parameter in parameters {
         let (next, overflow) = product.multipliedReportingOverflow(by: parameter.values.count)
         guard !overflow else {
-          throw .usage("the --set lists give more points than fit a 64-bit integer", subcommand: "sweep")
+          throw .usage(
+            "the --set lists give more points than fit a 64-bit integer", subcommand: "sweep")
         }
         product = next
       }

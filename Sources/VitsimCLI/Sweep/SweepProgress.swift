@@ -36,10 +36,11 @@ struct SweepProgress {
     show(done)
   }
 
-  /// Shows the final count on its own line.
-  mutating func finish(_ done: Int) {
-    show(done)
-    if isTerminal { console.err("\n") }
+  /// Shows the final count on its own line; nil only ends a terminal line that is open.
+  mutating func finish(_ done: Int?) {
+    if let done { show(done) }
+    if isTerminal, width > 0 { console.err("\n") }
+    width = 0
   }
 
   private mutating func show(_ done: Int) {

@@ -94,7 +94,8 @@ struct SweepResume {
       let point = expected.range.lowerBound + row / rowsPerPoint
       guard point < expected.range.upperBound else {
         throw notThisSweep(
-          "line \(lineNumber) is past the last of this sweep's \(expected.range.count * rowsPerPoint) rows")
+          "line \(lineNumber) is past the last of this sweep's \(expected.range.count * rowsPerPoint) rows"
+        )
       }
       let values = expected.points.values(at: point)
       let model = expected.rowModels[row % rowsPerPoint]
@@ -103,7 +104,8 @@ struct SweepResume {
         throw notThisSweep("line \(lineNumber) does not have the header's \(fieldCount) fields")
       }
       var found = fields[0] == String(point) && modelPosition.map { fields[$0] == model } ?? true
-      for (position, value) in zip(columns.parameterPositions, values) where fields[position] != value.text {
+      for (position, value) in zip(columns.parameterPositions, values)
+      where fields[position] != value.text {
         found = false
       }
       guard found else {
