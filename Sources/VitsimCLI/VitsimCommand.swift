@@ -9,6 +9,7 @@ public enum VitsimCommand {
     ModelsCommand.subcommand,
     TraceCommand.subcommand,
     SimulateCommand.subcommand,
+    SweepCommand.subcommand,
     VerifyCommand.subcommand,
     PlotCommand.subcommand,
     DumpConfigCommand.subcommand,

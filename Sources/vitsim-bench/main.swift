@@ -12,7 +12,7 @@ import Foundation
 
 extension BenchmarkCase {
   /// Every case. Other engines append theirs here.
-  static var all: [BenchmarkCase] { fastEngineCases() + referenceCases() }
+  static var all: [BenchmarkCase] { fastEngineCases() + referenceCases() + sweepCases() }
 }
 
 /// The duration in seconds.

@@ -97,6 +97,11 @@ enum SimulateCommand {
         name: "summary", valueName: "file",
         help: "Write the one-row summary CSV (atomically; columns in README)."),
       .init(
+        name: "plot", valueName: "file",
+        help:
+          "Write an SVG of cycles (array, vector, stall) and DRAM\nbytes (input, weight, metadata, psum, output) per block\n(atomically)."
+      ),
+      .init(
         name: "scalesim-report", valueName: "dir",
         help:
           "Write DIR/COMPUTE_REPORT.csv in SCALE-Sim's format\n(the directory is created if needed)."
@@ -234,6 +239,9 @@ enum SimulateCommand {
     if let path = arguments.value("summary") {
       try FileIO.writeAtomically(
         SummaryReport.csv(trace: workload.trace, result: result, model: workload.name), to: path)
+    }
+    if let path = arguments.value("plot") {
+      try BreakdownPlot.write(trace: workload.trace, result: result, model: workload.name, to: path)
     }
     if let directory = arguments.value("scalesim-report") {
       try FileIO.createDirectory(directory)
