@@ -45,25 +45,24 @@ struct GEMMPipeline {
         StepIterator(geometry: segment.0, schedule: schedule, shapes: shape, batch: segment.1)
       }, batch: batch)
     // Loads are issued `depth` steps ahead: the first `depth` at cycle 0, then each when the
-    // step that used its buffer half ends.
-    var lookahead: [FoldStep] = []
-    lookahead.reserveCapacity(depth)
+    // step that used its buffer half ends. `pending[slot]` is the step whose load went into
+    // that half (a fixed ring: no allocation in the walk).
+    var pending: (FoldStep?, FoldStep?) = (nil, nil)
     for slot in 0..<depth {
       guard let next = iterator.next() else { break }
-      lookahead.append(next)
+      if slot == 0 { pending.0 = next } else { pending.1 = next }
       loadReady[slot] = dram.read(next.loadBytes, at: 0)
     }
-    while !lookahead.isEmpty {
-      let current = lookahead.removeFirst()
+    while true {
       let slot = step % depth
+      guard let current = slot == 0 ? pending.0 : pending.1 else { break }
       let start = max(computeEnd, loadReady[slot], writeDone[slot])
       let (end, overflow) = start.addingReportingOverflow(current.computeCycles)
       guard !overflow else { return nil }
       computeEnd = end
-      if let next = iterator.next() {
-        lookahead.append(next)
-        loadReady[slot] = dram.read(next.loadBytes, at: end)
-      }
+      let next = iterator.next()
+      if slot == 0 { pending.0 = next } else { pending.1 = next }
+      if let next { loadReady[slot] = dram.read(next.loadBytes, at: end) }
       writeDone[slot] = dram.write(current.writeBytes, at: end)
       step += 1
     }
