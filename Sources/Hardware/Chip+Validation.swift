@@ -29,6 +29,8 @@ extension Chip {
     found += array.problems(path: "array")
     found += memory.problems(path: "memory", array: array)
     found += vectorUnit.problems(path: "vector_unit")
+    found += energy.problems(path: "energy")
+    found += area.problems(path: "area")
     return found
   }
 }
