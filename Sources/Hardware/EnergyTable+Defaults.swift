@@ -97,7 +97,8 @@ extension EnergyTable {
     /// `sram_write_pj_per_bit`: placeholder, equal to the read (Horowitz gives one energy per
     /// access).
     public static let sramWritePicojoulesPerBit = 0.306
-    /// `sram_reference_bytes`: 32 KiB, the middle of Horowitz's three sizes.
+    /// `sram_reference_bytes`: 32 KiB, the middle of Horowitz's three sizes (a choice: the
+    /// rule is the same at any reference size with the matching energy) [derived].
     public static let sramReferenceBytes = 32_768
     /// `sram_size_exponent`: the fitted slope, 0.4726, rounded to 0.47 [derived] — energy per
     /// bit grows about as √size (bit-line and word-line length).
