@@ -4,7 +4,8 @@
 /// `--chip` runs on ``Chip/default``. The default chip is the mid-range example
 /// `HardwareConfigs/mid-32x32.json`: a 32×32 output-stationary array at 1 GHz, the size of
 /// SCALE-Sim's sample configs (`configs/scale.cfg`: 32×32, os) and a common design point for
-/// edge-to-mid accelerators. A test checks that the file and this value agree.
+/// edge-to-mid accelerators. A test checks that the file and this value agree. The `energy` and
+/// `area` defaults are per technology node, in `EnergyTable+Defaults.swift` (7 nm here).
 extension Chip {
   /// The default chip, `mid-32x32`.
   public static let `default` = Chip(
@@ -81,7 +82,7 @@ extension VectorUnit {
 extension IntegerLanes {
   /// One 8×8 MAC per PE per cycle; other pairs decomposed.
   public static let `default` = IntegerLanes(
-    macsPerCycle: [PrecisionPair(weightBits: 8, activationBits: 8): 1], unsupported: .decompose)
+    macsPerCycle: [PrecisionPair(weightBits: 8, actBits: 8): 1], unsupported: .decompose)
 }
 
 extension SparseCore {

@@ -9,11 +9,70 @@ extension Chip {
       "edge-16x16",
       """
       {
+        "area": {
+          "mac_um2": {
+            "16x16": 354.4,
+            "2x2": 57.53,
+            "4x4": 71.67,
+            "4x8": 90.52,
+            "8x4": 90.52,
+            "8x8": 128.2
+          },
+          "pe_precision": "8x8",
+          "register_um2_per_bit": 1.136,
+          "sram_mm2_per_mib": 0.9513,
+          "vector_lane_um2": 645.2
+        },
         "array": {
           "clock_mhz": 500,
           "cols": 16,
           "dataflow": "ws",
           "rows": 16
+        },
+        "energy": {
+          "dram_pj_per_bit": 8,
+          "leakage_mw": {
+            "pe": 0.001051,
+            "sram_per_mib": 0.8399,
+            "vector_lane": 0.003181
+          },
+          "mac_pj": {
+            "16x16": 0.1278,
+            "2x2": 0.01598,
+            "4x4": 0.0213,
+            "4x8": 0.0284,
+            "8x4": 0.0284,
+            "8x8": 0.0426
+          },
+          "metadata_decode_pj": 0.0002616,
+          "method_pj": {
+            "exact": 1.221,
+            "log2": 0.01846,
+            "lut": 0.2334,
+            "polynomial": 0.426
+          },
+          "mux_pj": 0.01022,
+          "register_pj_per_bit": 0.001278,
+          "sram_bank_bytes": 1048576,
+          "sram_read_pj_per_bit": 0.1825,
+          "sram_reference_bytes": 32768,
+          "sram_size_exponent": 0.47,
+          "sram_write_pj_per_bit": 0.1825,
+          "technology_nm": 16,
+          "vector_pj_per_element": {
+            "add": 0.0568,
+            "batchnorm": 0.213,
+            "concat": 0,
+            "gather": 0,
+            "gelu": 0.5254,
+            "layernorm": 0.6958,
+            "mean": 0.0568,
+            "mul": 0.1562,
+            "permute": 0,
+            "roll": 0,
+            "softmax": 0.3266,
+            "topk": 0.1136
+          }
         },
         "lanes": {
           "macs_per_cycle": {
@@ -92,11 +151,70 @@ extension Chip {
       "mid-32x32",
       """
       {
+        "area": {
+          "mac_um2": {
+            "16x16": 110.1,
+            "2x2": 17.87,
+            "4x4": 22.26,
+            "4x8": 28.11,
+            "8x4": 28.11,
+            "8x8": 39.82
+          },
+          "pe_precision": "8x8",
+          "register_um2_per_bit": 0.3528,
+          "sram_mm2_per_mib": 0.3235,
+          "vector_lane_um2": 200.4
+        },
         "array": {
           "clock_mhz": 1000,
           "cols": 32,
           "dataflow": "os",
           "rows": 32
+        },
+        "energy": {
+          "dram_pj_per_bit": 8,
+          "leakage_mw": {
+            "pe": 0.0004884,
+            "sram_per_mib": 0.5555,
+            "vector_lane": 0.001478
+          },
+          "mac_pj": {
+            "16x16": 0.0594,
+            "2x2": 0.007425,
+            "4x4": 0.0099,
+            "4x8": 0.0132,
+            "8x4": 0.0132,
+            "8x8": 0.0198
+          },
+          "metadata_decode_pj": 0.0001216,
+          "method_pj": {
+            "exact": 0.5676,
+            "log2": 0.00858,
+            "lut": 0.1085,
+            "polynomial": 0.198
+          },
+          "mux_pj": 0.004752,
+          "register_pj_per_bit": 0.000594,
+          "sram_bank_bytes": 1048576,
+          "sram_read_pj_per_bit": 0.1207,
+          "sram_reference_bytes": 32768,
+          "sram_size_exponent": 0.47,
+          "sram_write_pj_per_bit": 0.1207,
+          "technology_nm": 7,
+          "vector_pj_per_element": {
+            "add": 0.0264,
+            "batchnorm": 0.099,
+            "concat": 0,
+            "gather": 0,
+            "gelu": 0.2442,
+            "layernorm": 0.3234,
+            "mean": 0.0264,
+            "mul": 0.0726,
+            "permute": 0,
+            "roll": 0,
+            "softmax": 0.1518,
+            "topk": 0.0528
+          }
         },
         "lanes": {
           "macs_per_cycle": {
@@ -171,11 +289,70 @@ extension Chip {
       "datacenter-128x128",
       """
       {
+        "area": {
+          "mac_um2": {
+            "16x16": 110.1,
+            "2x2": 17.87,
+            "4x4": 22.26,
+            "4x8": 28.11,
+            "8x4": 28.11,
+            "8x8": 39.82
+          },
+          "pe_precision": "8x8",
+          "register_um2_per_bit": 0.3528,
+          "sram_mm2_per_mib": 0.3235,
+          "vector_lane_um2": 200.4
+        },
         "array": {
           "clock_mhz": 940,
           "cols": 128,
           "dataflow": "ws",
           "rows": 128
+        },
+        "energy": {
+          "dram_pj_per_bit": 3.9,
+          "leakage_mw": {
+            "pe": 0.0004884,
+            "sram_per_mib": 0.5555,
+            "vector_lane": 0.001478
+          },
+          "mac_pj": {
+            "16x16": 0.0594,
+            "2x2": 0.007425,
+            "4x4": 0.0099,
+            "4x8": 0.0132,
+            "8x4": 0.0132,
+            "8x8": 0.0198
+          },
+          "metadata_decode_pj": 0.0001216,
+          "method_pj": {
+            "exact": 0.5676,
+            "log2": 0.00858,
+            "lut": 0.1085,
+            "polynomial": 0.198
+          },
+          "mux_pj": 0.004752,
+          "register_pj_per_bit": 0.000594,
+          "sram_bank_bytes": 1048576,
+          "sram_read_pj_per_bit": 0.1207,
+          "sram_reference_bytes": 32768,
+          "sram_size_exponent": 0.47,
+          "sram_write_pj_per_bit": 0.1207,
+          "technology_nm": 7,
+          "vector_pj_per_element": {
+            "add": 0.0264,
+            "batchnorm": 0.099,
+            "concat": 0,
+            "gather": 0,
+            "gelu": 0.2442,
+            "layernorm": 0.3234,
+            "mean": 0.0264,
+            "mul": 0.0726,
+            "permute": 0,
+            "roll": 0,
+            "softmax": 0.1518,
+            "topk": 0.0528
+          }
         },
         "lanes": {
           "macs_per_cycle": {
@@ -246,11 +423,70 @@ extension Chip {
       "a100-like",
       """
       {
+        "area": {
+          "mac_um2": {
+            "16x16": 110.1,
+            "2x2": 17.87,
+            "4x4": 22.26,
+            "4x8": 28.11,
+            "8x4": 28.11,
+            "8x8": 39.82
+          },
+          "pe_precision": "8x8",
+          "register_um2_per_bit": 0.3528,
+          "sram_mm2_per_mib": 0.3235,
+          "vector_lane_um2": 200.4
+        },
         "array": {
           "clock_mhz": 1410,
           "cols": 288,
           "dataflow": "os",
           "rows": 384
+        },
+        "energy": {
+          "dram_pj_per_bit": 6,
+          "leakage_mw": {
+            "pe": 0.0004884,
+            "sram_per_mib": 0.5555,
+            "vector_lane": 0.001478
+          },
+          "mac_pj": {
+            "16x16": 0.0594,
+            "2x2": 0.007425,
+            "4x4": 0.0099,
+            "4x8": 0.0132,
+            "8x4": 0.0132,
+            "8x8": 0.0198
+          },
+          "metadata_decode_pj": 0.0001216,
+          "method_pj": {
+            "exact": 0.5676,
+            "log2": 0.00858,
+            "lut": 0.1085,
+            "polynomial": 0.198
+          },
+          "mux_pj": 0.004752,
+          "register_pj_per_bit": 0.000594,
+          "sram_bank_bytes": 1048576,
+          "sram_read_pj_per_bit": 0.1207,
+          "sram_reference_bytes": 32768,
+          "sram_size_exponent": 0.47,
+          "sram_write_pj_per_bit": 0.1207,
+          "technology_nm": 7,
+          "vector_pj_per_element": {
+            "add": 0.0264,
+            "batchnorm": 0.099,
+            "concat": 0,
+            "gather": 0,
+            "gelu": 0.2442,
+            "layernorm": 0.3234,
+            "mean": 0.0264,
+            "mul": 0.0726,
+            "permute": 0,
+            "roll": 0,
+            "softmax": 0.1518,
+            "topk": 0.0528
+          }
         },
         "lanes": {
           "macs_per_cycle": {

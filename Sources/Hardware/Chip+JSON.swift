@@ -83,13 +83,18 @@ extension Chip {
   /// A copy with one value replaced by its dotted JSON path (`array.rows`), re-validated like a
   /// file.
   ///
-  /// Sweeps use this to vary any key without knowing the structs.
+  /// Sweeps use this to vary any key without knowing the structs. Setting
+  /// `energy.technology_nm` goes through ``retargeted(toNanometres:file:)``.
   ///
   /// - Throws: ``ChipError`` (labelled `file`) for a path that leads through a scalar, an
   ///   unknown key, or a value of the wrong type or out of range.
   public func setting(_ value: JSONValue, at path: String, file: String = "<sweep>")
     throws(ChipError) -> Chip
   {
+    // A new node rescales the energy and area entries that were the old node's defaults.
+    if path == "energy.technology_nm", case .integer(let nm) = value {
+      return try retargeted(toNanometres: nm, file: file)
+    }
     guard let edited = json.setting(value, at: path) else {
       throw ChipError(
         file: file,

@@ -31,6 +31,8 @@ extension Chip {
     found += sparseCore.problems(path: "sparse_core")
     found += memory.problems(path: "memory", array: array)
     found += vectorUnit.problems(path: "vector_unit")
+    found += energy.problems(path: "energy")
+    found += area.problems(path: "area")
     return found
   }
 }

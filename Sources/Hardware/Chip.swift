@@ -1,5 +1,5 @@
-/// A described accelerator: the systolic array now; lanes, the sparse core, memory, the vector
-/// unit, energy and area as later sections.
+/// A described accelerator: the systolic array, memory, the vector unit, energy and area;
+/// lanes and the sparse core as later sections.
 ///
 /// Chips are read from JSON (`HardwareConfigs/*.json`, format ``formatVersion``) with
 /// ``init(jsonText:file:defaultName:)``; keys are snake_case, one struct per JSON object:
@@ -48,11 +48,17 @@ public struct Chip: Hashable, Sendable, Codable {
   public var memory: MemorySystem
   /// The vector unit (JSON `vector_unit`).
   public var vectorUnit: VectorUnit
+  /// Energy per action and leakage (JSON `energy`); its `technology_nm` also picks the
+  /// defaults of ``area``.
+  public var energy: EnergyTable
+  /// Silicon area per part (JSON `area`).
+  public var area: AreaTable
 
   public init(
     version: Int = Chip.formatVersion, name: String, array: SystolicArray,
     lanes: IntegerLanes = .default, sparseCore: SparseCore = .default,
-    memory: MemorySystem = .default, vectorUnit: VectorUnit = .default
+    memory: MemorySystem = .default, vectorUnit: VectorUnit = .default,
+    energy: EnergyTable = .default, area: AreaTable = .default
   ) {
     self.version = version
     self.name = name
@@ -61,6 +67,8 @@ public struct Chip: Hashable, Sendable, Codable {
     self.sparseCore = sparseCore
     self.memory = memory
     self.vectorUnit = vectorUnit
+    self.energy = energy
+    self.area = area
   }
 
   enum CodingKeys: String, CodingKey, CaseIterable {
@@ -71,6 +79,8 @@ public struct Chip: Hashable, Sendable, Codable {
     case sparseCore = "sparse_core"
     case memory
     case vectorUnit = "vector_unit"
+    case energy
+    case area
   }
 
   public init(from decoder: any Decoder) throws {
@@ -85,5 +95,12 @@ public struct Chip: Hashable, Sendable, Codable {
     memory = try container.decodeIfPresent(MemorySystem.self, forKey: .memory) ?? defaults.memory
     vectorUnit =
       try container.decodeIfPresent(VectorUnit.self, forKey: .vectorUnit) ?? defaults.vectorUnit
+    energy = try container.decodeIfPresent(EnergyTable.self, forKey: .energy) ?? defaults.energy
+    // The area defaults follow the energy section's node.
+    let areaDefaults = AreaTable.defaults(forNanometres: energy.technologyNM)
+    area =
+      try container.contains(.area)
+      ? AreaTable(from: try container.superDecoder(forKey: .area), defaults: areaDefaults)
+      : areaDefaults
   }
 }

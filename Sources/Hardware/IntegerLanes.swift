@@ -1,29 +1,3 @@
-/// A pair of operand widths a PE multiplies: weight bits × activation bits.
-///
-/// Written `"WxA"` in JSON keys, e.g. `"8x8"`, `"4x8"` (4-bit weights, 8-bit activations).
-public struct PrecisionPair: Hashable, Sendable, Comparable, CustomStringConvertible {
-  public var weightBits: Int
-  public var activationBits: Int
-
-  public init(weightBits: Int, activationBits: Int) {
-    self.weightBits = weightBits
-    self.activationBits = activationBits
-  }
-
-  /// Parses `"WxA"`; nil for anything else.
-  public init?(key: String) {
-    let parts = key.split(separator: "x", omittingEmptySubsequences: false)
-    guard parts.count == 2, let w = Int(parts[0]), let a = Int(parts[1]) else { return nil }
-    self.init(weightBits: w, activationBits: a)
-  }
-
-  public var description: String { "\(weightBits)x\(activationBits)" }
-
-  public static func < (lhs: PrecisionPair, rhs: PrecisionPair) -> Bool {
-    (lhs.weightBits, lhs.activationBits) < (rhs.weightBits, rhs.activationBits)
-  }
-}
-
 /// How fast a PE multiplies a precision pair: `lanes` MACs per cycle on packed words, each
 /// taking `passes` cycles.
 public struct LaneThroughput: Hashable, Sendable {
@@ -65,30 +39,30 @@ public struct IntegerLanes: Hashable, Sendable, Codable {
   ///
   /// Complexity: O(table entries) when the pair is missing, O(1) otherwise.
   public func throughput(weightBits: Int, activationBits: Int) -> LaneThroughput? {
-    let wanted = PrecisionPair(weightBits: weightBits, activationBits: activationBits)
+    let wanted = PrecisionPair(weightBits: weightBits, actBits: activationBits)
     if let lanes = macsPerCycle[wanted] {
       return LaneThroughput(lanes: lanes, passes: 1, pair: wanted)
     }
     guard unsupported == .decompose, !macsPerCycle.isEmpty else { return nil }
     // The fastest listed pair that covers both widths (ties: the narrowest).
     let covering = macsPerCycle.filter {
-      $0.key.weightBits >= weightBits && $0.key.activationBits >= activationBits
+      $0.key.weightBits >= weightBits && $0.key.actBits >= activationBits
     }
     if let best = covering.min(by: {
-      ($1.value, $0.key.weightBits * $0.key.activationBits, $0.key)
-        < ($0.value, $1.key.weightBits * $1.key.activationBits, $1.key)
+      ($1.value, $0.key.partialProducts, $0.key)
+        < ($0.value, $1.key.partialProducts, $1.key)
     }) {
       return LaneThroughput(lanes: best.value, passes: 1, pair: best.key)
     }
     // Otherwise the widest pair, several passes.
     guard
       let widest = macsPerCycle.max(by: {
-        ($0.key.weightBits * $0.key.activationBits, $0.key) < ($1.key.weightBits * $1.key.activationBits, $1.key)
+        ($0.key.partialProducts, $0.key) < ($1.key.partialProducts, $1.key)
       })
     else { return nil }
     let passes =
       ((weightBits + widest.key.weightBits - 1) / widest.key.weightBits)
-      * ((activationBits + widest.key.activationBits - 1) / widest.key.activationBits)
+      * ((activationBits + widest.key.actBits - 1) / widest.key.actBits)
     return LaneThroughput(lanes: widest.value, passes: passes, pair: widest.key)
   }
 
@@ -104,7 +78,7 @@ public struct IntegerLanes: Hashable, Sendable, Codable {
       let table = try container.nestedContainer(keyedBy: TableKey.self, forKey: .macsPerCycle)
       var result: [PrecisionPair: Int] = [:]
       for key in table.allKeys {
-        guard let pair = PrecisionPair(key: key.stringValue) else {
+        guard let pair = PrecisionPair(key.stringValue) else {
           throw JSONDecodingProblem(
             path: (table.codingPath + [key]).dottedPath,
             message: "is not a precision pair; expected \"WxA\" (weight bits x activation bits), e.g. \"8x8\" or \"4x8\"")

@@ -1,6 +1,6 @@
 import LayerTrace
 
-/// The simulated cost of one trace record: time, SRAM and DRAM traffic.
+/// The simulated cost of one trace record: time, SRAM and DRAM traffic, energy.
 ///
 /// Time: an array op's ``totalCycles`` is its ``ArrayOpStats/computeCycles`` plus
 /// ``stallCycles`` (waiting for DRAM or SRAM ports, first load and last write included); a
@@ -46,6 +46,8 @@ public struct OpStats: Hashable, Sendable {
   public var inputOnChip: Bool
   /// Whether the op's output stayed on chip (not written to DRAM).
   public var outputOnChip: Bool
+  /// The op's energy by part (``EnergyModel``).
+  public var energy: EnergyBreakdown
 
   /// MACs / (``computeCycles`` · R · C · lanes): the fraction of the array's MAC slots used
   /// while it computes this op (0 for vector ops).
@@ -61,7 +63,7 @@ public struct OpStats: Hashable, Sendable {
     stallCycles: Int = 0, totalCycles: Cycles, sramInputReadBytes: Int,
     sramWeightReadBytes: Int, sramOutputWriteBytes: Int, sramReadBytes: Int,
     dram: DRAMTraffic = DRAMTraffic(), loopOrder: LoopOrder? = nil, inputOnChip: Bool = false,
-    outputOnChip: Bool = false
+    outputOnChip: Bool = false, energy: EnergyBreakdown = .zero
   ) {
     self.array = array
     self.computeCycles = computeCycles ?? array.computeCycles.count
@@ -80,6 +82,7 @@ public struct OpStats: Hashable, Sendable {
     self.loopOrder = loopOrder
     self.inputOnChip = inputOnChip
     self.outputOnChip = outputOnChip
+    self.energy = energy
   }
 }
 

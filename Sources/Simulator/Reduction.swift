@@ -54,7 +54,7 @@ public struct Reduction: Hashable, Sendable {
         weightBits: record.weightBits, activationBits: record.actBits)
     else {
       throw .unsupportedPair(
-        PrecisionPair(weightBits: record.weightBits, activationBits: record.actBits))
+        PrecisionPair(weightBits: record.weightBits, actBits: record.actBits))
     }
     let k = record.k
     let lanes = throughput.lanes

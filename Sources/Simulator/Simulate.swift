@@ -8,7 +8,8 @@ import LayerTrace
 /// traffic, a walk over its folds for stalls). A vector record costs what the vector unit
 /// says (``VectorOpCost``), hidden behind the preceding array op as far as
 /// ``OverlapChain`` allows when the chip overlaps them. Activations stay on chip between ops
-/// as ``OnChipPlan`` decides. Bytes are `⌈elements·bits/8⌉` at each operand's width.
+/// as ``OnChipPlan`` decides. Bytes are `⌈elements·bits/8⌉` at each operand's width. Each op's
+/// energy comes from its counters (``EnergyModel``).
 ///
 /// - Parameters:
 ///   - trace: the ops; GEMM dims must be ≥ 1 (as ``TraceRecord/problems()`` demands).
@@ -27,11 +28,12 @@ public func simulate(
   ops.reserveCapacity(trace.records.count)
   var totals = TotalsAccumulator()
   var chain: OverlapChain?
+  let energyModel = EnergyModel(chip: chip)
   for (index, record) in trace.records.enumerated() {
     func fail(_ message: String) -> SimulationError {
       SimulationError(index: index, name: record.name, message: message)
     }
-    let op: OpStats
+    var op: OpStats
     if record.kind.isGEMM {
       op = try gemmStats(record, at: index, chip: chip, plan: plan, options: options, fail: fail)
       if chip.vectorUnit.overlapWithArray, let mapping = op.array.mapping,
@@ -60,6 +62,7 @@ public func simulate(
         sramWeightReadBytes: 0, sramOutputWriteBytes: 0, sramReadBytes: 0, dram: dram,
         inputOnChip: cost.inputsOnChip > 0, outputOnChip: stays)
     }
+    op.energy = energyModel.energy(of: record, op, on: chip)
     guard totals.add(op) else { throw fail("the running totals overflow a 64-bit integer") }
     ops.append(op)
   }
@@ -181,9 +184,11 @@ private struct TotalsAccumulator {
   var sramWeight = 0
   var sramOutput = 0
   var dram = DRAMTraffic()
+  var energy = EnergyBreakdown.zero
 
   /// Adds one op; false on overflow.
   mutating func add(_ op: OpStats) -> Bool {
+    energy += op.energy
     var overflow = false
     func add(_ sum: inout Int, _ value: Int) {
       let (result, o) = sum.addingReportingOverflow(value)
@@ -213,6 +218,6 @@ private struct TotalsAccumulator {
       sramInputReadBytes: sramInput, sramWeightReadBytes: sramWeight,
       sramOutputWriteBytes: sramOutput, sramReadBytes: sramInput + sramWeight,
       sramWriteBytes: sramOutput, dram: dram,
-      utilization: total > 0 ? busyPECycles / peCycles : 0)
+      utilization: total > 0 ? busyPECycles / peCycles : 0, energy: energy)
   }
 }

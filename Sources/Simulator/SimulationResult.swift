@@ -33,12 +33,14 @@ public struct SimulationResult: Hashable, Sendable {
     /// `macs / (totalCycles · R · C)`: the fraction of PE-cycles doing a MAC over the whole run
     /// (0 when nothing ran).
     public var utilization: Double
+    /// Σ op energies, by part.
+    public var energy: EnergyBreakdown
 
     public init(
       computeCycles: Cycles, vectorCycles: Int, exposedVectorCycles: Int, stallCycles: Int,
       totalCycles: Cycles, macs: Int, sramInputReadBytes: Int, sramWeightReadBytes: Int,
       sramOutputWriteBytes: Int, sramReadBytes: Int, sramWriteBytes: Int, dram: DRAMTraffic,
-      utilization: Double
+      utilization: Double, energy: EnergyBreakdown = .zero
     ) {
       self.computeCycles = computeCycles
       self.vectorCycles = vectorCycles
@@ -53,6 +55,7 @@ public struct SimulationResult: Hashable, Sendable {
       self.sramReadBytes = sramReadBytes
       self.sramWriteBytes = sramWriteBytes
       self.utilization = utilization
+      self.energy = energy
     }
   }
 
@@ -65,5 +68,13 @@ public struct SimulationResult: Hashable, Sendable {
   /// The trace's latency in milliseconds at the chip's clock.
   public var latencyMilliseconds: Double {
     totals.totalCycles.milliseconds(atMHz: chip.array.clockMHz)
+  }
+
+  /// The chip's area by part (``AreaBreakdown``).
+  public var area: AreaBreakdown { AreaBreakdown(chip: chip) }
+
+  /// Energy-delay product: total energy (pJ) × latency (s), in pJ·s.
+  public var energyDelayProduct: Double {
+    totals.energy.totalPicojoules * latencyMilliseconds / 1000
   }
 }

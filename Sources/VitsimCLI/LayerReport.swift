@@ -25,6 +25,8 @@ enum LayerReport {
   /// | dram_*_bytes | DRAM traffic, bytes; read = input + weight + metadata + psum reads |
   /// | loop_order | the memory schedule of an array op (cols-outer, rows-outer) |
   /// | input_on_chip, output_on_chip | the op read its input from SRAM / kept its output there |
+  /// | energy_mac_pj, energy_sram_pj, energy_dram_pj, energy_vector_pj, energy_static_pj | the op's energy by part, picojoules (``EnergyBreakdown``) |
+  /// | energy_pj | their sum, picojoules |
   static let resultColumns = [
     "model", "chip", "compute_cycles", "stall_cycles", "vector_cycles", "exposed_vector_cycles",
     "total_cycles", "utilization", "mapping_efficiency", "row_folds", "col_folds", "t_parts",
@@ -32,7 +34,8 @@ enum LayerReport {
     "sram_read_bytes", "sram_write_bytes", "dram_read_bytes", "dram_write_bytes",
     "dram_input_read_bytes", "dram_weight_read_bytes", "dram_metadata_read_bytes",
     "dram_psum_read_bytes", "dram_psum_write_bytes", "dram_output_write_bytes", "loop_order",
-    "input_on_chip", "output_on_chip",
+    "input_on_chip", "output_on_chip", "energy_mac_pj", "energy_sram_pj", "energy_dram_pj",
+    "energy_vector_pj", "energy_static_pj", "energy_pj",
   ]
 
   static var columns: [String] { LayerTrace.csvColumns + resultColumns }
@@ -52,7 +55,7 @@ enum LayerReport {
     let (rows, cols) = (result.chip.array.rows, result.chip.array.cols)
     for (line, op) in zip(identity, result.ops) {
       let dram = op.dram
-      let fields: [String] = [
+      var fields: [String] = [
         model, chip, String(op.computeCycles), String(op.stallCycles),
         String(op.vectorCycles), String(op.exposedVectorCycles), String(op.totalCycles.count),
         String(op.utilization(rows: rows, cols: cols)), String(op.array.mappingEfficiency),
@@ -64,6 +67,8 @@ enum LayerReport {
         String(dram.outputWriteBytes), op.loopOrder?.rawValue ?? "", String(op.inputOnChip),
         String(op.outputOnChip),
       ]
+      fields += op.energy.parts.map { String($0.picojoules) }
+      fields.append(String(op.energy.totalPicojoules))
       output.write(String(line))
       output.write(",")
       output.write(fields.joined(separator: ","))

@@ -45,6 +45,8 @@ enum SimulationSummary {
           "DRAM writes",
           "\(dram.writeBytes) bytes (outputs \(dram.outputWriteBytes), partial sums \(dram.partialSumWriteBytes))",
         ],
+        ["energy", energyText(totals.energy)],
+        ["area", areaText(result.area)],
       ])
     text += ranking(
       "Most expensive ops, by cycles:", trace: trace, result: result,
@@ -88,6 +90,23 @@ enum SimulationSummary {
     }
     return "\n\(title)\n"
       + TextTable.render(rows, rightAligned: Set([0] + Array(3..<(3 + columns.count))))
+  }
+
+  /// `X µJ (mac a %, sram b %, dram c %, vector d %, static e %)`.
+  static func energyText(_ energy: EnergyBreakdown) -> String {
+    let total = energy.totalPicojoules
+    func share(_ part: Double) -> String {
+      formatFixed(total > 0 ? 100 * part / total : 0, digits: 1) + " %"
+    }
+    return
+      "\(formatFixed(total / 1e6, digits: 3)) µJ (mac \(share(energy.macPicojoules)), sram \(share(energy.sramPicojoules)), dram \(share(energy.dramPicojoules)), vector \(share(energy.vectorPicojoules)), static \(share(energy.staticPicojoules)))"
+  }
+
+  /// `Y mm² (array a, SRAM b, vector unit c)`.
+  static func areaText(_ area: AreaBreakdown) -> String {
+    func mm2(_ value: Double) -> String { formatFixed(value, digits: 3) }
+    return
+      "\(mm2(area.totalSquareMillimetres)) mm² (array \(mm2(area.arraySquareMillimetres)), SRAM \(mm2(area.sramSquareMillimetres)), vector unit \(mm2(area.vectorUnitSquareMillimetres)))"
   }
 
   /// An integral value without a fraction, others with up to 3 decimals.

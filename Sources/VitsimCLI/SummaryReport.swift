@@ -18,6 +18,9 @@ import Simulator
 /// | utilization | macs / (total_cycles · rows · cols), a fraction |
 /// | sram_read_bytes, sram_write_bytes | bytes between SRAM and the array |
 /// | dram_read_bytes, dram_write_bytes, dram_*_bytes | bytes between DRAM and SRAM, by operand |
+/// | energy_mac_pj, energy_sram_pj, energy_dram_pj, energy_vector_pj, energy_static_pj, energy_pj | Σ op energies by part and in total, picojoules |
+/// | area_mm2 | array + SRAM + vector unit, mm² |
+/// | edp_pj_s | energy_pj × latency in seconds, pJ·s |
 enum SummaryReport {
   static let columns = [
     "model", "chip", "quant", "sparsity", "array_rows", "array_cols", "dataflow", "clock_mhz",
@@ -26,7 +29,8 @@ enum SummaryReport {
     "latency_ms", "utilization", "sram_read_bytes", "sram_write_bytes", "dram_read_bytes",
     "dram_write_bytes", "dram_input_read_bytes", "dram_weight_read_bytes",
     "dram_metadata_read_bytes", "dram_psum_read_bytes", "dram_psum_write_bytes",
-    "dram_output_write_bytes",
+    "dram_output_write_bytes", "energy_mac_pj", "energy_sram_pj", "energy_dram_pj",
+    "energy_vector_pj", "energy_static_pj", "energy_pj", "area_mm2", "edp_pj_s",
   ]
 
   /// The values of one row, in ``columns`` order.
@@ -35,7 +39,7 @@ enum SummaryReport {
     let totals = result.totals
     let dram = totals.dram
     let (quant, sparsity) = quantColumns(trace)
-    return [
+    var values: [String] = [
       model, chip.name, quant, sparsity, String(chip.array.rows), String(chip.array.cols),
       chip.array.dataflow.rawValue, String(chip.array.clockMHz),
       chip.memory.sramBytes.map(String.init) ?? "",
@@ -50,6 +54,12 @@ enum SummaryReport {
       String(dram.partialSumReadBytes), String(dram.partialSumWriteBytes),
       String(dram.outputWriteBytes),
     ]
+    values += totals.energy.parts.map { String($0.picojoules) }
+    values += [
+      String(totals.energy.totalPicojoules), String(result.area.totalSquareMillimetres),
+      String(result.energyDelayProduct),
+    ]
+    return values
   }
 
   /// The summary CSV: the header and one row.

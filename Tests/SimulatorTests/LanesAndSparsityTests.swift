@@ -12,7 +12,7 @@ struct LanesAndSparsityTests {
   ) throws -> Reduction {
     var chip = Chip.default
     chip.lanes = IntegerLanes(
-      macsPerCycle: Dictionary(uniqueKeysWithValues: lanes.map { (PrecisionPair(key: $0.key)!, $0.value) }),
+      macsPerCycle: Dictionary(uniqueKeysWithValues: lanes.map { (PrecisionPair($0.key)!, $0.value) }),
       unsupported: unsupported)
     chip.sparseCore = SparseCore(
       patterns: patterns.compactMap(SparseCore.Pattern.init(parsing:)), selectCyclesPerFold: 0)
@@ -55,7 +55,7 @@ struct LanesAndSparsityTests {
     // 16×16 on an INT8 PE: four 8×8 passes per element.
     r = try Self.reduction(Self.linear(k: 64, w: 16, a: 16), lanes: ["8x8": 1])
     #expect((r.words, r.passes) == (64, 4))
-    #expect(throws: Reduction.Failure.unsupportedPair(PrecisionPair(weightBits: 4, activationBits: 8))) {
+    #expect(throws: Reduction.Failure.unsupportedPair(PrecisionPair(weightBits: 4, actBits: 8))) {
       try Self.reduction(Self.linear(k: 64, w: 4, a: 8), lanes: ["8x8": 1], unsupported: .reject)
     }
   }

@@ -25,7 +25,7 @@ struct ScaleSimSparseComparisonTests {
     var chip = Chip.default
     chip.array = row.array
     chip.lanes = IntegerLanes(
-      macsPerCycle: [PrecisionPair(weightBits: 8, activationBits: 8): 1], unsupported: .reject)
+      macsPerCycle: [PrecisionPair(weightBits: 8, actBits: 8): 1], unsupported: .reject)
     chip.sparseCore = SparseCore(patterns: [SparseCore.Pattern(n: 2, m: 4)], selectCyclesPerFold: 0)
     return chip
   }

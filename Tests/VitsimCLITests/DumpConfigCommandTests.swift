@@ -26,19 +26,21 @@ struct DumpConfigCommandTests {
     let run = vitsim("dump-config", path)
     #expect(run.code == .success, "\(run.stderr)")
     #expect(
-      run.stdout.hasPrefix("""
-        {
+      run.stdout.contains("""
           "array": {
             "clock_mhz": 1000,
             "cols": 32,
             "dataflow": "ws",
             "rows": 8
           },
-          "lanes": {
+          "energy": {
         """))
-    // The defaults of the other sections are filled in: the mid chip's memory and vector unit.
+    // The defaults of the other sections are filled in: the mid chip's memory, vector unit,
+    // and its 7 nm energy and area tables.
     #expect(run.stdout.contains(#""gb_per_s": 51.2"#))
     #expect(run.stdout.contains(#""lanes": 32"#))
+    #expect(run.stdout.contains(#""technology_nm": 7"#))
+    #expect(run.stdout.contains(#""pe_precision": "8x8""#))
   }
 
   @Test func `an unknown name suggests the nearest`() {

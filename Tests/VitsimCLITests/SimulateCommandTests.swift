@@ -45,7 +45,8 @@ struct SimulateCommandTests {
         "sram_read_bytes", "sram_write_bytes", "dram_read_bytes", "dram_write_bytes",
         "dram_input_read_bytes", "dram_weight_read_bytes", "dram_metadata_read_bytes",
         "dram_psum_read_bytes", "dram_psum_write_bytes", "dram_output_write_bytes", "loop_order",
-        "input_on_chip", "output_on_chip",
+        "input_on_chip", "output_on_chip", "energy_mac_pj", "energy_sram_pj", "energy_dram_pj",
+        "energy_vector_pj", "energy_static_pj", "energy_pj",
       ])
     let traceLines = Self.trace.csvText.split(separator: "\n").map(String.init)
     for (index, op) in expected.ops.enumerated() {

@@ -10,7 +10,7 @@ extension PEArrayReference.Operation {
     chip.name = "verify"
     chip.array = SystolicArray(rows: rows, cols: cols, dataflow: dataflow, clockMHz: 1000)
     chip.lanes = IntegerLanes(
-      macsPerCycle: [PrecisionPair(weightBits: weightBits, activationBits: activationBits): lanes],
+      macsPerCycle: [PrecisionPair(weightBits: weightBits, actBits: activationBits): lanes],
       unsupported: .reject)
     if case .structured(let n, let m) = sparsity {
       chip.sparseCore = SparseCore(patterns: [SparseCore.Pattern(n: n, m: m)], selectCyclesPerFold: 0)

@@ -10,14 +10,15 @@ enum SimulateCommand {
 
   static let spec = CommandSpec(
     name: "simulate",
-    abstract: "Simulate a model or trace on a chip: cycles, stalls, SRAM and DRAM traffic.",
+    abstract:
+      "Simulate a model or trace on a chip: cycles, stalls, SRAM and DRAM traffic, energy.",
     discussion: """
       The workload is one of --model (default \(defaultModel)), --trace or --topology; the chip \
       is --chip (default \(Chip.default.name)) or a SCALE-Sim --scalesim-config. GEMM ops run \
       on the systolic array in SCALE-Sim 3.0.0's mapping and through the chip's SRAM buffers \
       and DRAM (cheapest memory schedule, double-buffered pipeline, stalls); vector ops \
       (softmax, layernorm, GELU, ...) run on the vector unit, hidden behind the array where the \
-      chip overlaps them. README.md ("Memory model", "Vector unit") gives every rule.
+      chip overlaps them. README.md ("Memory model", "Vector unit", "Energy and area") gives every rule.
 
       Printed summary (first line: workload, chip, array rows×cols, dataflow, clock in MHz):
         ops           records in the trace; how many run on the array / the vector unit
@@ -33,6 +34,13 @@ enum SimulateCommand {
         DRAM reads    bytes read from DRAM: activations, weights, sparse metadata, spilled
                       partial sums
         DRAM writes   bytes written to DRAM: outputs, spilled partial sums
+        energy        the run's energy in microjoules (µJ) and its split in % of the total:
+                      mac (array MACs and PE registers), sram (every SRAM read and write,
+                      the SRAM side of DRAM transfers included), dram (bits to and from
+                      DRAM), vector (vector-unit arithmetic), static (leakage × latency);
+                      per-action energies from the chip's "energy" section
+        area          array + SRAM + vector unit, in mm² (parts in mm²), from its "area"
+                      section
 
       Most expensive ops, by cycles: the \(SimulationSummary.topCount) ops with the most cycles:
         index, name, kind  the op in the trace (index is 0-based)
@@ -52,7 +60,17 @@ enum SimulateCommand {
       dram_psum_read_bytes, dram_psum_write_bytes, dram_output_write_bytes (bytes between DRAM \
       and SRAM, ⌈elements·bits/8⌉ per transfer); loop_order (the memory schedule: cols-outer or \
       rows-outer); input_on_chip, output_on_chip (true when the op read its activation input \
-      from SRAM / kept its output there instead of DRAM).
+      from SRAM / kept its output there instead of DRAM); energy_mac_pj, energy_sram_pj, \
+      energy_dram_pj, energy_vector_pj, energy_static_pj (the op's energy by part, in \
+      picojoules) and energy_pj (their sum, pJ).
+
+      --summary FILE columns: model, chip, quant, sparsity; the chip's array_rows, array_cols, \
+      dataflow, clock_mhz, sram_bytes, dram_bytes_per_cycle, dram_latency_cycles, vector_lanes; \
+      ops, macs; compute_cycles, vector_cycles, exposed_vector_cycles, stall_cycles, \
+      total_cycles (cycles); latency_ms (milliseconds); utilization (fraction); the sram_* and \
+      dram_* byte totals; energy_mac_pj, energy_sram_pj, energy_dram_pj, energy_vector_pj, \
+      energy_static_pj, energy_pj (sums over ops, picojoules); area_mm2 (array + SRAM + vector \
+      unit, mm²); edp_pj_s (energy_pj × latency in seconds, pJ·s).
 
       --scalesim-report DIR writes DIR/COMPUTE_REPORT.csv in SCALE-Sim's format: Total Cycles \
       is vitsim's array compute count − 1 (SCALE-Sim's 0-based last cycle), Stall Cycles is 0, \
