@@ -1,3 +1,4 @@
+import Hardware
 import LayerTrace
 
 /// The simulated cost of one trace record: time, SRAM and DRAM traffic, energy.
@@ -19,6 +20,12 @@ public struct OpStats: Hashable, Sendable {
   public var lanes: Int
   /// The N:M pattern the sparse core ran (`"2:4"`), nil when the op ran densely.
   public var sparsePattern: String?
+  /// The precision pair the PEs ran (the record's, or the table entry it was widened or
+  /// decomposed onto) and the passes per element; nil for vector ops.
+  public var runPair: PrecisionPair?
+  public var passes: Int
+  /// Weight values the array read (each with one index when the op ran on the sparse core).
+  public var sramWeightValues: Int
   /// Cycles the vector unit is busy with the op (0 for array ops).
   public var vectorCycles: Int
   /// The part of ``vectorCycles`` that adds to the latency.
@@ -59,7 +66,8 @@ public struct OpStats: Hashable, Sendable {
 
   public init(
     array: ArrayOpStats, computeCycles: Int? = nil, temporalParts: Int = 1, lanes: Int = 1,
-    sparsePattern: String? = nil, vectorCycles: Int = 0, exposedVectorCycles: Int = 0,
+    sparsePattern: String? = nil, runPair: PrecisionPair? = nil, passes: Int = 1,
+    sramWeightValues: Int = 0, vectorCycles: Int = 0, exposedVectorCycles: Int = 0,
     stallCycles: Int = 0, totalCycles: Cycles, sramInputReadBytes: Int,
     sramWeightReadBytes: Int, sramOutputWriteBytes: Int, sramReadBytes: Int,
     dram: DRAMTraffic = DRAMTraffic(), loopOrder: LoopOrder? = nil, inputOnChip: Bool = false,
@@ -70,6 +78,9 @@ public struct OpStats: Hashable, Sendable {
     self.temporalParts = temporalParts
     self.lanes = lanes
     self.sparsePattern = sparsePattern
+    self.runPair = runPair
+    self.passes = passes
+    self.sramWeightValues = sramWeightValues
     self.vectorCycles = vectorCycles
     self.exposedVectorCycles = exposedVectorCycles
     self.stallCycles = stallCycles

@@ -21,6 +21,9 @@ public struct Reduction: Hashable, Sendable {
   /// MACs per word (lanes) and cycles per word (passes).
   public var lanes: Int
   public var passes: Int
+  /// The precision-table entry the PE runs the record's pair on (wider operands sign-extended,
+  /// or the widest entry in `passes` passes).
+  public var pair: PrecisionPair
   /// The N:M pattern the sparse core runs, if any.
   public var pattern: SparseCore.Pattern?
   public var inputBitsPerWord: Int
@@ -60,7 +63,8 @@ public struct Reduction: Hashable, Sendable {
     let lanes = throughput.lanes
     func words(_ elements: Int) -> Int { (elements + lanes - 1) / lanes }
     var dense = Reduction(
-      words: words(k), lanes: lanes, passes: throughput.passes, pattern: nil,
+      words: words(k), lanes: lanes, passes: throughput.passes, pair: throughput.pair,
+      pattern: nil,
       inputBitsPerWord: lanes * record.actBits, weightBitsPerWord: lanes * record.weightBits,
       metadataBitsPerWord: 0, multipliedPerOutput: k, extraCyclesPerFold: 0)
     guard record.kind.hasStaticWeightOperand, case .structured(let n, let m) = record.sparsity
@@ -81,7 +85,7 @@ public struct Reduction: Hashable, Sendable {
       guard !overflow else { throw .overflow }
       let index = SparseCore.metadataBits(groupSize: m)
       return Reduction(
-        words: words(kept), lanes: lanes, passes: throughput.passes,
+        words: words(kept), lanes: lanes, passes: throughput.passes, pair: throughput.pair,
         pattern: SparseCore.Pattern(n: n, m: m),
         inputBitsPerWord: (lanes * m * record.actBits + n - 1) / n,
         weightBitsPerWord: lanes * (record.weightBits + index),

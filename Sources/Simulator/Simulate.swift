@@ -133,6 +133,8 @@ private func gemmStats(
   return OpStats(
     array: stats, computeCycles: memory.arrayCycles, temporalParts: memory.temporalParts,
     lanes: reduction.lanes, sparsePattern: reduction.pattern.map(\.description),
+    runPair: reduction.pair, passes: reduction.passes,
+    sramWeightValues: stats.sramWeightReadElements * reduction.lanes,
     stallCycles: memory.totalCycles - memory.arrayCycles, totalCycles: Cycles(memory.totalCycles),
     sramInputReadBytes: inputBytes,
     sramWeightReadBytes: weightBytes, sramOutputWriteBytes: outputBytes,

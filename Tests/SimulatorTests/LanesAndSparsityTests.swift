@@ -119,7 +119,7 @@ struct LanesAndSparsityTests {
   }
 
   @Test(arguments: ["deit-small", "swin-tiny", "cswin-tiny", "biformer-tiny"])
-  func `2:4 never increases MACs or weight bytes`(_ model: String) throws {
+  func `2:4 never increases MACs, weight bytes or MAC energy`(_ model: String) throws {
     let dense = try #require(ModelCatalog.named(model)).build(224, 1).lowered()
     let sparse = try QuantizationRecipe.named("W8A8")!.apply(to: dense, sparsity: .twoFour)
     let chip = try #require(try Chip.example(named: "datacenter-128x128"))
@@ -131,6 +131,9 @@ struct LanesAndSparsityTests {
         b.ops[index].dram.weightReadBytes + b.ops[index].dram.metadataReadBytes
           <= a.ops[index].dram.weightReadBytes, "\(dense.records[index].name)")
       #expect(b.ops[index].sramWeightReadBytes <= a.ops[index].sramWeightReadBytes)
+      #expect(
+        b.ops[index].energy.macPicojoules <= a.ops[index].energy.macPicojoules,
+        "\(dense.records[index].name): MAC energy \(b.ops[index].energy.macPicojoules) > \(a.ops[index].energy.macPicojoules)")
     }
     #expect(b.totals.macs < a.totals.macs)
     #expect(b.totals.totalCycles < a.totals.totalCycles)

@@ -4,21 +4,21 @@ import LayerTrace
 /// What the energy model charges for one op: its counters, gathered from the trace record and
 /// the op's ``OpStats`` by ``init(record:op:chip:)``.
 ///
-/// Counts are in the units their names say (MACs, bytes, bits, elements, cycles). The sparse
-/// core's counters (``sparseMACs``, ``metadataIndexReads``, ``metadataBits``) are 0 until the
-/// engine runs 2:4 weights on a sparse core.
+/// Counts are in the units their names say (MACs, bytes, bits, elements, cycles).
 public struct EnergyCounters: Hashable, Sendable {
   // MARK: Array
-  /// MACs the array performed.
+  /// MACs the array performed (times the passes of a decomposed pair).
   public var macs = 0
-  /// Operand widths of those MACs (the record's `weight_bits`, `act_bits`).
+  /// Operand widths of those MACs: the precision pair the PEs ran (the record's pair, or the
+  /// table entry it was widened or decomposed onto).
   public var weightBits = 0
   public var actBits = 0
   /// MACs that went through the sparse core's operand selection (each pays `mux_pj`).
   public var sparseMACs = 0
   /// Metadata indices the sparse core decoded (each pays `metadata_decode_pj`).
   public var metadataIndexReads = 0
-  /// Metadata bits read from the weight buffer (charged as SRAM reads).
+  /// Metadata bits read from the weight buffer beyond ``sramWeightReadBytes`` (charged as SRAM
+  /// reads). 0 for the engine's ops: their weight words already carry the index bits.
   public var metadataBits = 0
 
   // MARK: SRAM, array side
@@ -60,9 +60,10 @@ public struct EnergyCounters: Hashable, Sendable {
     totalCycles = op.totalCycles.count
     dram = op.dram
     if record.kind.isGEMM {
-      macs = op.array.macs
-      weightBits = record.weightBits
-      actBits = record.actBits
+      let pair = op.runPair ?? PrecisionPair(weightBits: record.weightBits, actBits: record.actBits)
+      macs = op.array.macs * max(op.passes, 1)
+      weightBits = pair.weightBits
+      actBits = pair.actBits
       sramInputReadBytes = op.sramInputReadBytes
       sramWeightReadBytes = op.sramWeightReadBytes
       sramOutputWriteBytes = op.sramOutputWriteBytes
@@ -70,7 +71,12 @@ public struct EnergyCounters: Hashable, Sendable {
         checkedProduct(record.batch, record.m, record.n)
         .flatMap { packedBytes(count: $0, bits: record.outBits) } ?? 0
       sramAccumulationReadBytes = max(op.sramOutputWriteBytes - outputs, 0)
-      // Sparse core (not modelled yet): sparseMACs, metadataIndexReads, metadataBits stay 0.
+      if op.sparsePattern != nil {
+        // Every kept MAC goes through the operand select; every weight value read into the
+        // array brings its index, which the PE decodes.
+        sparseMACs = op.array.macs
+        metadataIndexReads = op.sramWeightValues
+      }
       return
     }
     guard let kind = VectorUnit.Kind(rawValue: record.kind.rawValue) else { return }
