@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
-# Regenerates the example figures in docs/ from the example CSVs beside them, with nothing but
-# the Swift toolchain. The CSVs hold made-up but plausible numbers (deit-small on 8×8 … 128×128
-# arrays; per-op results on a 32×32 array), not simulator output.
+# Regenerates the example sweep and figures in docs/ from real simulator runs, with nothing but
+# the Swift toolchain.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-swift build --product vitsim
-vitsim=.build/debug/vitsim
+swift build -c release --product vitsim
+vitsim=.build/release/vitsim
 
-# Scatter: latency against energy, coloured by dataflow, Pareto front highlighted, log x axis.
+# A sweep of deit-small on the edge chip: array shape × dataflow × activation buffer.
+rm -f docs/example-sweep.csv
+"$vitsim" sweep --model deit-small --chip HardwareConfigs/edge-16x16.json \
+  --set array.dataflow=os,ws,is --set array.rows=8..128:x2 --set array.cols=8..128:x2 \
+  --set memory.input.bytes=65536,262144 --pareto latency_ms,energy_pj \
+  --output docs/example-sweep.csv
+
+# Scatter: latency against energy, coloured by dataflow, Pareto front highlighted, log axes.
 "$vitsim" plot docs/example-sweep.csv --x latency_ms --y energy_pj --color dataflow --pareto \
-  --log-x --title "deit-small: array size × dataflow × SRAM sweep" \
+  --log-x --log-y --title "deit-small on edge-16x16 variants: array shape × dataflow × input buffer" \
   --output docs/example-scatter.svg
 
-# Two stacked-bar panels: cycles and energy per block (the per-op rows summed by block).
-"$vitsim" plot docs/example-layers.csv --x block \
-  --stack compute_cycles,stall_cycles,vector_cycles \
-  --stack energy_mac_pj,energy_sram_pj,energy_dram_pj,energy_vector_pj,energy_static_pj \
-  --title "deit-small on a 32×32 array: cycles and energy by block" \
-  --output docs/example-breakdown.svg
+# The per-block breakdown of one run: cycles, energy and DRAM traffic.
+"$vitsim" simulate --model deit-small --chip edge-16x16 --plot docs/example-breakdown.svg >/dev/null

@@ -110,7 +110,9 @@ extension Chip {
         },
         "name": "edge-16x16",
         "sparse_core": {
-          "patterns": [],
+          "patterns": [
+            "2:4"
+          ],
           "select_cycles_per_fold": 0
         },
         "vector_unit": {

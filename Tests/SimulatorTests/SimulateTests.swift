@@ -21,9 +21,7 @@ struct SimulateTests {
     #expect(result.ops.count == Self.trace.records.count)
     let cycles = result.ops.reduce(0) { $0 + $1.totalCycles.count }
     #expect(result.totals.totalCycles.count == cycles)
-    #expect(
-      result.totals.computeCycles.count
-        == result.ops.reduce(0) { $0 + $1.array.computeCycles.count })
+    #expect(result.totals.computeCycles.count == result.ops.reduce(0) { $0 + $1.computeCycles })
     // Latency splits exactly into array compute, exposed vector work and stalls.
     #expect(
       cycles

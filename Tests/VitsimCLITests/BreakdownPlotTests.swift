@@ -99,29 +99,38 @@ struct BreakdownPlotTests {
     #expect(run.code == .success, "\(run.stderr)")
     let figure = try PlotSVG(try directory.read("fig.svg"))
     let blocks = ["patch_embed", "blocks.0", "blocks.1", "head"]
-    #expect(figure.elements(withClass: "panel").count == 2)
+    #expect(figure.elements(withClass: "panel").count == 3)
     #expect(
       figure.elements(withClass: "panel-title").map(\.ownText) == [
-        "Cycles by block", "DRAM traffic by block",
+        "Cycles by block", "Energy by block", "DRAM traffic by block",
       ])
     #expect(
       figure.elements(withClass: "title").map(\.ownText) == [
-        "small on edge-16x16: cycles and DRAM traffic by block"
+        "small on edge-16x16: cycles, energy and DRAM traffic by block"
       ])
-    #expect(figure.elements(withClass: "category-label").map(\.ownText) == blocks + blocks)
+    #expect(
+      figure.elements(withClass: "category-label").map(\.ownText) == blocks + blocks + blocks)
     let bars = figure.elements(withClass: "bar")
     let cycleSeries = ["array", "vector", "stall"]
+    let energySeries = ["mac", "sram", "dram", "vector", "static"]
     let dramSeries = ["input", "weight", "metadata", "psum", "output"]
-    #expect(bars.count == blocks.count * (cycleSeries.count + dramSeries.count))
+    #expect(
+      bars.count == blocks.count * (cycleSeries.count + energySeries.count + dramSeries.count))
+    // Bars come panel by panel.
+    let cycleBars = bars.prefix(blocks.count * cycleSeries.count)
+    let energyBars = bars.dropFirst(cycleBars.count).prefix(blocks.count * energySeries.count)
+    let dramBars = bars.suffix(blocks.count * dramSeries.count)
 
     let chip = try #require(try Chip.example(named: "edge-16x16"))
     let result = try simulate(trace, on: chip)
-    func total(_ series: [String]) -> Double {
-      bars.filter { series.contains($0.attribute("data-series") ?? "") }
-        .compactMap { $0.number("data-value") }.reduce(0, +)
+    func total(_ bars: some Sequence<XMLElement>) -> Double {
+      bars.compactMap { $0.number("data-value") }.reduce(0, +)
     }
-    #expect(total(cycleSeries) == Double(result.totals.totalCycles.count))
-    #expect(total(dramSeries) == Double(result.totals.dram.totalBytes))
+    #expect(total(cycleBars) == Double(result.totals.totalCycles.count))
+    #expect(
+      abs(total(energyBars) - result.totals.energy.totalPicojoules)
+        <= 1e-9 * result.totals.energy.totalPicojoules)
+    #expect(total(dramBars) == Double(result.totals.dram.totalBytes))
     // blocks.0 holds the norm, the qkv GEMM and the softmax.
     let arrayOfBlock0 = bars.first {
       $0.attribute("data-category") == "blocks.0" && $0.attribute("data-series") == "array"

@@ -30,6 +30,15 @@ enum BreakdownPlot {
           ("stall", ops.map { Double($0.stallCycles) }),
         ]),
       Panel(
+        title: "Energy by block", valueLabel: "energy (pJ)",
+        series: [
+          ("mac", ops.map(\.energy.macPicojoules)),
+          ("sram", ops.map(\.energy.sramPicojoules)),
+          ("dram", ops.map(\.energy.dramPicojoules)),
+          ("vector", ops.map(\.energy.vectorPicojoules)),
+          ("static", ops.map(\.energy.staticPicojoules)),
+        ]),
+      Panel(
         title: "DRAM traffic by block", valueLabel: "DRAM traffic (bytes)",
         series: [
           ("input", ops.map { Double($0.dram.inputReadBytes) }),
@@ -71,7 +80,7 @@ enum BreakdownPlot {
   ) throws(CLIError) {
     let text = try svg(
       names: trace.records.map(\.name), panels: panels(for: result),
-      title: "\(model) on \(result.chip.name): cycles and DRAM traffic by block")
+      title: "\(model) on \(result.chip.name): cycles, energy and DRAM traffic by block")
     try FileIO.writeAtomically(text, to: path)
   }
 }
