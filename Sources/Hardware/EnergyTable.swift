@@ -357,9 +357,9 @@ public struct PrecisionPair: Hashable, Comparable, Sendable, CustomStringConvert
   }
 
   /// A JSON object keyed by `"WxA"`, merged entry by entry onto `defaults`.
-  static func decodeTable<Key: CodingKey>(
-    _ container: KeyedDecodingContainer<Key>, _ key: Key, _ defaults: [PrecisionPair: Double]
-  ) throws -> [PrecisionPair: Double] {
+  static func decodeTable<Key: CodingKey, Value: Decodable>(
+    _ container: KeyedDecodingContainer<Key>, _ key: Key, _ defaults: [PrecisionPair: Value]
+  ) throws -> [PrecisionPair: Value] {
     guard container.contains(key) else { return defaults }
     let table = try container.nestedContainer(keyedBy: TableKey.self, forKey: key)
     var result = defaults
@@ -371,13 +371,13 @@ public struct PrecisionPair: Hashable, Comparable, Sendable, CustomStringConvert
             "is not a precision pair; expected \"<weight bits>x<activation bits>\" with widths in \(bitsRange.lowerBound)...\(bitsRange.upperBound), e.g. \"8x8\" or \"4x8\""
         )
       }
-      result[pair] = try table.decode(Double.self, forKey: entry)
+      result[pair] = try table.decode(Value.self, forKey: entry)
     }
     return result
   }
 
-  static func encodeTable<Key: CodingKey>(
-    _ table: [PrecisionPair: Double], into container: inout KeyedEncodingContainer<Key>,
+  static func encodeTable<Key: CodingKey, Value: Encodable>(
+    _ table: [PrecisionPair: Value], into container: inout KeyedEncodingContainer<Key>,
     _ key: Key
   ) throws {
     var nested = container.nestedContainer(keyedBy: TableKey.self, forKey: key)

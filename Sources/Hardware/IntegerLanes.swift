@@ -74,31 +74,17 @@ public struct IntegerLanes: Hashable, Sendable, Codable {
   public init(from decoder: any Decoder) throws {
     let container = try decoder.container(keyedBy: CodingKeys.self)
     let defaults = IntegerLanes.default
-    if container.contains(.macsPerCycle) {
-      let table = try container.nestedContainer(keyedBy: TableKey.self, forKey: .macsPerCycle)
-      var result: [PrecisionPair: Int] = [:]
-      for key in table.allKeys {
-        guard let pair = PrecisionPair(key.stringValue) else {
-          throw JSONDecodingProblem(
-            path: (table.codingPath + [key]).dottedPath,
-            message: "is not a precision pair; expected \"WxA\" (weight bits x activation bits), e.g. \"8x8\" or \"4x8\"")
-        }
-        result[pair] = try table.decode(Int.self, forKey: key)
-      }
-      macsPerCycle = result
-    } else {
-      macsPerCycle = defaults.macsPerCycle
-    }
+    // A listed table replaces the default one (a chip lists what its PE supports).
+    macsPerCycle =
+      container.contains(.macsPerCycle)
+      ? try PrecisionPair.decodeTable(container, .macsPerCycle, [:]) : defaults.macsPerCycle
     unsupported =
       try container.decodeIfPresent(Unsupported.self, forKey: .unsupported) ?? defaults.unsupported
   }
 
   public func encode(to encoder: any Encoder) throws {
     var container = encoder.container(keyedBy: CodingKeys.self)
-    var table = container.nestedContainer(keyedBy: TableKey.self, forKey: .macsPerCycle)
-    for (pair, lanes) in macsPerCycle.sorted(by: { $0.key < $1.key }) {
-      try table.encode(lanes, forKey: TableKey(pair.description))
-    }
+    try PrecisionPair.encodeTable(macsPerCycle, into: &container, .macsPerCycle)
     try container.encode(unsupported, forKey: .unsupported)
   }
 }

@@ -93,12 +93,9 @@ public struct VectorUnit: Hashable, Sendable, Codable {
     dataMovement =
       try container.decodeIfPresent(DataMovement.self, forKey: .dataMovement)
       ?? defaults.dataMovement
-    cyclesPerElement = try Self.decodeTable(
-      container, .cyclesPerElement, Kind.self, Double.self, defaults.cyclesPerElement)
-    nonlinearMethod = try Self.decodeTable(
-      container, .nonlinearMethod, Nonlinearity.self, Method.self, defaults.nonlinearMethod)
-    methodCycles = try Self.decodeTable(
-      container, .methodCycles, Method.self, Double.self, defaults.methodCycles)
+    cyclesPerElement = try decodeEnumTable(container, .cyclesPerElement, defaults.cyclesPerElement)
+    nonlinearMethod = try decodeEnumTable(container, .nonlinearMethod, defaults.nonlinearMethod)
+    methodCycles = try decodeEnumTable(container, .methodCycles, defaults.methodCycles)
   }
 
   public func encode(to encoder: any Encoder) throws {
@@ -106,35 +103,9 @@ public struct VectorUnit: Hashable, Sendable, Codable {
     try container.encode(lanes, forKey: .lanes)
     try container.encode(overlapWithArray, forKey: .overlapWithArray)
     try container.encode(dataMovement, forKey: .dataMovement)
-    try Self.encodeTable(cyclesPerElement, into: &container, .cyclesPerElement)
-    try Self.encodeTable(nonlinearMethod, into: &container, .nonlinearMethod)
-    try Self.encodeTable(methodCycles, into: &container, .methodCycles)
-  }
-
-  /// A JSON object keyed by an enum's raw values; missing keys from `defaults`.
-  private static func decodeTable<Key: RawRepresentable & CaseIterable & Hashable, Value: Decodable>(
-    _ container: KeyedDecodingContainer<CodingKeys>, _ key: CodingKeys, _: Key.Type,
-    _: Value.Type, _ defaults: [Key: Value]
-  ) throws -> [Key: Value] where Key.RawValue == String {
-    guard container.contains(key) else { return defaults }
-    let table = try container.nestedContainer(keyedBy: TableKey.self, forKey: key)
-    var result = defaults
-    for entry in Key.allCases {
-      if let value = try table.decodeIfPresent(Value.self, forKey: TableKey(entry.rawValue)) {
-        result[entry] = value
-      }
-    }
-    return result
-  }
-
-  private static func encodeTable<Key: RawRepresentable & CaseIterable & Hashable, Value: Encodable>(
-    _ table: [Key: Value], into container: inout KeyedEncodingContainer<CodingKeys>,
-    _ key: CodingKeys
-  ) throws where Key.RawValue == String {
-    var nested = container.nestedContainer(keyedBy: TableKey.self, forKey: key)
-    for entry in Key.allCases {
-      if let value = table[entry] { try nested.encode(value, forKey: TableKey(entry.rawValue)) }
-    }
+    try encodeEnumTable(cyclesPerElement, into: &container, .cyclesPerElement)
+    try encodeEnumTable(nonlinearMethod, into: &container, .nonlinearMethod)
+    try encodeEnumTable(methodCycles, into: &container, .methodCycles)
   }
 
   /// The cycles of one op of `kind` on `elements` elements in `rows` rows (rows matter only for

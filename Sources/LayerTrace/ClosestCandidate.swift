@@ -3,7 +3,7 @@
 ///
 /// The "did you mean" of recipe names, selectors and override patterns. O(candidates ·
 /// word length · candidate length).
-func closestCandidate(to word: String, in candidates: some Sequence<String>) -> String? {
+public func closestCandidate(to word: String, in candidates: some Sequence<String>) -> String? {
   let limit = max(1, min(3, word.count / 3 + 1))
   let target = Array(word.lowercased().unicodeScalars)
   var best: (candidate: String, distance: Int)?
