@@ -36,7 +36,9 @@ let package = Package(
     .testTarget(
       name: "SimulatorTests", dependencies: ["Simulator", "Hardware", "LayerTrace", "ViTGraph"],
       exclude: ["Fixtures"]),
-    .testTarget(name: "VitsimCLITests", dependencies: ["VitsimCLI", "LayerTrace", "ViTGraph", "Hardware", "Simulator"]),
+    .testTarget(
+      name: "VitsimCLITests",
+      dependencies: ["VitsimCLI", "LayerTrace", "ViTGraph", "Hardware", "Simulator"]),
   ],
   swiftLanguageModes: [.v6]
 )

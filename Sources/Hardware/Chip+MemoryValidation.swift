@@ -43,7 +43,8 @@ extension MemorySystem {
     func checkBuffer(_ buffer: SRAMBuffer, _ name: String) {
       list.check("\(path).\(name).bytes", buffer.bytes, in: Chip.bufferBytesRange)
       list.check(
-        "\(path).\(name).read_bytes_per_cycle", buffer.readBytesPerCycle, in: Chip.bytesPerCycleRange)
+        "\(path).\(name).read_bytes_per_cycle", buffer.readBytesPerCycle,
+        in: Chip.bytesPerCycleRange)
       list.check(
         "\(path).\(name).write_bytes_per_cycle", buffer.writeBytesPerCycle,
         in: Chip.bytesPerCycleRange)
@@ -192,7 +193,8 @@ extension IntegerLanes {
   func problems(path: String) -> [ChipProblem] {
     var list = ProblemList()
     if macsPerCycle.isEmpty {
-      list.add("\(path).macs_per_cycle", "{} must list at least one precision pair, e.g. {\"8x8\": 1}")
+      list.add(
+        "\(path).macs_per_cycle", "{} must list at least one precision pair, e.g. {\"8x8\": 1}")
     }
     for (pair, lanes) in macsPerCycle.sorted(by: { $0.key < $1.key }) {
       let key = "\(path).macs_per_cycle.\(pair)"

@@ -53,7 +53,10 @@ extension LayerTrace {
   public init(csv: String, file: String) throws(TraceError) {
     var lines = CSVLines(csv).makeIterator()
     guard let header = lines.next() else {
-      throw TraceError(file: file, line: 0, message: "is empty; expected a header row '\(LayerTrace.csvColumns.joined(separator: ","))'")
+      throw TraceError(
+        file: file, line: 0,
+        message: "is empty; expected a header row '\(LayerTrace.csvColumns.joined(separator: ","))'"
+      )
     }
     let columns: [String]
     switch header.fields {
@@ -64,7 +67,9 @@ extension LayerTrace {
       let got = header.fields.joined(separator: ",")
       throw TraceError(
         file: file, line: header.number,
-        message: "header '\(got)' is not a vitsim trace header; expected '\(LayerTrace.csvColumns.joined(separator: ","))'")
+        message:
+          "header '\(got)' is not a vitsim trace header; expected '\(LayerTrace.csvColumns.joined(separator: ","))'"
+      )
     }
     var records: [TraceRecord] = []
     while let line = lines.next() {
@@ -90,7 +95,9 @@ extension TraceRecord {
         ? ": the row is truncated" : ": a name or quant label must not contain a comma"
       throw TraceError(
         file: file, line: line,
-        message: "has \(fields.count) fields; expected \(columns.count) (\(columns.joined(separator: ",")))\(reason)")
+        message:
+          "has \(fields.count) fields; expected \(columns.count) (\(columns.joined(separator: ",")))\(reason)"
+      )
     }
     func integer(_ position: Int) throws(TraceError) -> Int {
       let text = fields[position]
@@ -110,12 +117,16 @@ extension TraceRecord {
     guard let kind = OpKind(rawValue: fields[2]) else {
       throw TraceError(
         file: file, line: line, column: "kind",
-        message: "'\(fields[2])' is not a kind; expected one of \(OpKind.allCases.map(\.rawValue).joined(separator: ", "))")
+        message:
+          "'\(fields[2])' is not a kind; expected one of \(OpKind.allCases.map(\.rawValue).joined(separator: ", "))"
+      )
     }
     guard let sparsity = Sparsity(parsing: fields[15]) else {
       throw TraceError(
         file: file, line: line, column: "sparsity",
-        message: "'\(fields[15])' is not a sparsity; expected 'dense' or N:M with 1 ≤ N ≤ M ≤ \(Sparsity.maxGroup) (e.g. 2:4)")
+        message:
+          "'\(fields[15])' is not a sparsity; expected 'dense' or N:M with 1 ≤ N ≤ M ≤ \(Sparsity.maxGroup) (e.g. 2:4)"
+      )
     }
     self.init(
       name: fields[1], kind: kind, batch: try integer(3), m: try integer(4), k: try integer(5),
@@ -124,7 +135,8 @@ extension TraceRecord {
       weightBits: try integer(12), actBits: try integer(13), outBits: try integer(14),
       sparsity: sparsity,
       quant: columns.count > 17 ? fields[17] : TraceRecord.defaultQuant,
-      inputs: columns.count > 18 ? try Self.inputs(fields[18], index: index, line: line, file: file) : [])
+      inputs: columns.count > 18
+        ? try Self.inputs(fields[18], index: index, line: line, file: file) : [])
     if let problem = problems().first {
       throw TraceError(file: file, line: line, column: problem.column, message: problem.message)
     }
@@ -146,7 +158,9 @@ extension TraceRecord {
       guard let producer = Int(part), producer >= 0, producer < index else {
         throw TraceError(
           file: file, line: line, column: "inputs",
-          message: "'\(text)' is not a list of earlier record indices separated by ';' (each in 0...\(index - 1)); '\(part)' is not")
+          message:
+            "'\(text)' is not a list of earlier record indices separated by ';' (each in 0...\(index - 1)); '\(part)' is not"
+        )
       }
       result.append(producer)
     }

@@ -15,7 +15,11 @@ public struct LayerTrace: Hashable, Sendable {
       var found = record.problems().map { (index, $0) }
       if let bad = record.inputs.first(where: { $0 < 0 || $0 >= index }) {
         found.append(
-          (index, TraceRecord.Problem(column: "inputs", message: "\(bad) is not an earlier record index (0...\(index - 1))")))
+          (
+            index,
+            TraceRecord.Problem(
+              column: "inputs", message: "\(bad) is not an earlier record index (0...\(index - 1))")
+          ))
       }
       return found
     }

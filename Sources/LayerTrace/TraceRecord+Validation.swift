@@ -51,7 +51,9 @@ extension TraceRecord {
         fail(column, "\(value) must be 0 for a \(kind.rawValue) record")
       }
       if !kind.hasStaticWeightOperand && sparsity != .dense {
-        fail("sparsity", "'\(sparsity)' needs a static weight; a matmul multiplies two activations and is dense")
+        fail(
+          "sparsity",
+          "'\(sparsity)' needs a static weight; a matmul multiplies two activations and is dense")
       }
     } else {
       for (column, value) in [("batch", batch), ("m", m), ("k", k), ("n", n)] where value != 0 {
@@ -78,7 +80,9 @@ extension TraceRecord {
         fail("sparsity", "'\(sparsity)' applies only to linear and conv weights")
       }
     }
-    for (column, value) in [("weight_bits", weightBits), ("act_bits", actBits), ("out_bits", outBits)]
+    for (column, value) in [
+      ("weight_bits", weightBits), ("act_bits", actBits), ("out_bits", outBits),
+    ]
     where !(1...TraceRecord.maxBits).contains(value) {
       fail(column, "\(value) is not in 1...\(TraceRecord.maxBits)")
     }

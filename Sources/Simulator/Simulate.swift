@@ -47,7 +47,9 @@ public func simulate(
       }
     } else {
       let stays = plan.staysOnChip[index]
-      guard let cost = VectorOpCost(record: record, at: index, chip: chip, plan: plan, outputStays: stays)
+      guard
+        let cost = VectorOpCost(
+          record: record, at: index, chip: chip, plan: plan, outputStays: stays)
       else { throw fail("a count overflows a 64-bit integer") }
       let exposed =
         chain?.add(cycles: cost.busyCycles, rowWise: record.kind.isRowWise) ?? cost.busyCycles

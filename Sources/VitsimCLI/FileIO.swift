@@ -40,10 +40,12 @@ enum FileIO {
     guard FileManager.default.fileExists(atPath: directory.path, isDirectory: &isDirectory),
       isDirectory.boolValue
     else {
-      throw CLIError(.cannotCreate, "cannot create '\(path)': directory '\(directory.path)' does not exist")
+      throw CLIError(
+        .cannotCreate, "cannot create '\(path)': directory '\(directory.path)' does not exist")
     }
     let temporary = directory.appendingPathComponent(
-      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp")
+      ".\(url.lastPathComponent).\(ProcessInfo.processInfo.processIdentifier).\(UInt32.random(in: 0...UInt32.max)).tmp"
+    )
     do {
       try Data(text.utf8).write(to: temporary)
     } catch {

@@ -3,7 +3,8 @@ import ViTGraph
 /// Finding models by name and building their graphs, with CLI errors.
 enum ModelLookup {
   /// The model called `name`, or a usage error with the nearest name.
-  static func descriptor(named name: String, subcommand: String) throws(CLIError) -> ModelDescriptor {
+  static func descriptor(named name: String, subcommand: String) throws(CLIError) -> ModelDescriptor
+  {
     if let model = ModelCatalog.named(name) { return model }
     let names = ModelCatalog.all.map(\.name)
     let hint = Suggestions.hint(for: name, in: names)

@@ -41,7 +41,8 @@ struct ParsedArguments: Sendable {
         name = String(name[..<equals])
       }
       guard let option = byName[name] else {
-        let hint = Suggestions.nearest(to: name, in: spec.options.map(\.name))
+        let hint =
+          Suggestions.nearest(to: name, in: spec.options.map(\.name))
           .map { " (did you mean '--\($0)'?)" } ?? ""
         throw .usage("unknown option '--\(name)'\(hint)", subcommand: spec.name)
       }
@@ -57,7 +58,9 @@ struct ParsedArguments: Sendable {
         value = inlineValue
       } else {
         guard index < arguments.count, !arguments[index].hasPrefix("--") else {
-          throw .usage("option '--\(name)' needs a value <\(option.valueName ?? "value")>", subcommand: spec.name)
+          throw .usage(
+            "option '--\(name)' needs a value <\(option.valueName ?? "value")>",
+            subcommand: spec.name)
         }
         value = arguments[index]
         index += 1
@@ -74,7 +77,8 @@ struct ParsedArguments: Sendable {
         throw .usage("missing argument <\(missing.name)>", subcommand: spec.name)
       }
       if positionals.count > spec.arguments.count {
-        throw .usage("unexpected argument '\(positionals[spec.arguments.count])'", subcommand: spec.name)
+        throw .usage(
+          "unexpected argument '\(positionals[spec.arguments.count])'", subcommand: spec.name)
       }
     }
   }
@@ -91,7 +95,9 @@ struct ParsedArguments: Sendable {
   func integer(_ name: String, in range: ClosedRange<Int>) throws(CLIError) -> Int? {
     guard let text = value(name) else { return nil }
     guard let number = Int(text), range.contains(number) else {
-      throw .usage("option '--\(name)': '\(text)' is not an integer in \(range.lowerBound)...\(range.upperBound)", subcommand: command)
+      throw .usage(
+        "option '--\(name)': '\(text)' is not an integer in \(range.lowerBound)...\(range.upperBound)",
+        subcommand: command)
     }
     return number
   }

@@ -48,7 +48,8 @@ public enum VitsimCommand {
     }
   }
 
-  private static func dispatch(_ arguments: [String], console: Console) throws(CLIError) -> ExitCode {
+  private static func dispatch(_ arguments: [String], console: Console) throws(CLIError) -> ExitCode
+  {
     guard let first = arguments.first else {
       console.out(helpText)
       return .success
@@ -98,10 +99,14 @@ public enum VitsimCommand {
   static func report(_ error: CLIError, console: Console) {
     var text = "Error: \(error.message)\n"
     if error.code == .usage {
-      if let name = error.subcommand, let command = subcommands.first(where: { $0.spec.name == name }) {
-        text += "Usage: \(command.spec.usage)\n  See 'vitsim \(name) --help' for more information.\n"
+      if let name = error.subcommand,
+        let command = subcommands.first(where: { $0.spec.name == name })
+      {
+        text +=
+          "Usage: \(command.spec.usage)\n  See 'vitsim \(name) --help' for more information.\n"
       } else {
-        text += "Usage: vitsim <subcommand> [options]\n  See 'vitsim --help' for more information.\n"
+        text +=
+          "Usage: vitsim <subcommand> [options]\n  See 'vitsim --help' for more information.\n"
       }
     }
     console.err(text)

@@ -35,7 +35,8 @@ struct ChipTests {
     // Keys are sorted: "area" comes first, then "array".
     #expect(chip.json.prettyText.hasPrefix("{\n  \"area\": {\n"))
     #expect(
-      chip.json.prettyText.contains("""
+      chip.json.prettyText.contains(
+        """
           "array": {
             "clock_mhz": 1500,
             "cols": 128,

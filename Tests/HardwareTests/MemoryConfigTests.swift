@@ -69,13 +69,15 @@ struct MemoryConfigTests {
     // Output-stationary outputs: 32·32 bytes per fold; without double buffering 1024 suffice.
     #expect(
       problems(#"{"memory": {"output": {"bytes": 1024}, "double_buffered": false}}"#).isEmpty)
-    #expect(problems(#"{"memory": {"output": {"bytes": 1023}, "double_buffered": false}}"#).count == 1)
+    #expect(
+      problems(#"{"memory": {"output": {"bytes": 1023}, "double_buffered": false}}"#).count == 1)
   }
 
   @Test func `unknown keys inside tables get suggestions`() {
     #expect(
       problems(#"{"vector_unit": {"cycles_per_element": {"sofmax": 2}}}"#).first?
-        .contains(#"vector_unit.cycles_per_element.sofmax: is not a known key (did you mean "softmax"?)"#)
+        .contains(
+          #"vector_unit.cycles_per_element.sofmax: is not a known key (did you mean "softmax"?)"#)
         == true)
     #expect(
       problems(#"{"vector_unit": {"nonlinear_method": {"gelu": "cordic"}}}"#).first?

@@ -12,7 +12,8 @@ struct LayerTraceCSVTests {
       return qkv
     }(),
     {
-      var qk = TraceRecord.gemm(name: "blocks.0.attn.qk", kind: .matmul, batch: 6, m: 197, k: 64, n: 197)
+      var qk = TraceRecord.gemm(
+        name: "blocks.0.attn.qk", kind: .matmul, batch: 6, m: 197, k: 64, n: 197)
       qk.inputs = [0, 0]
       return qk
     }(),
@@ -55,7 +56,8 @@ struct LayerTraceCSVTests {
   }
 
   @Test func `CRLF line ends, spaces and blank lines are accepted`() throws {
-    let text = Self.sample.csvText
+    let text =
+      Self.sample.csvText
       .replacingOccurrences("\n", with: "\r\n")
       .replacingOccurrences(",linear,", with: ", linear ,") + "\r\n\r\n"
     #expect(try LayerTrace(csv: text, file: "crlf.csv") == Self.sample)
@@ -66,42 +68,78 @@ struct LayerTraceCSVTests {
 
   /// (description, data rows after the header, expected message fragment).
   static let badInputs: [(String, String, String)] = [
-    ("negative dim", "0,fc,linear,1,-4,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8,",
-     "trace.csv:2: column 'm': '-4' is not a non-negative integer"),
-    ("non-integer dim", "0,fc,linear,1,4.5,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8,",
-     "trace.csv:2: column 'm': '4.5' is not a non-negative integer"),
-    ("unknown kind", "0,fc,dense_layer,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8,",
-     "trace.csv:2: column 'kind': 'dense_layer' is not a kind; expected one of linear, conv"),
-    ("bad N:M", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,4:2,512,W8A8,",
-     "trace.csv:2: column 'sparsity': '4:2' is not a sparsity; expected 'dense' or N:M"),
-    ("truncated row", "0,fc,linear,1,4,8,16,0,0",
-     "trace.csv:2: has 9 fields; expected 19"),
-    ("index out of sequence", "3,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8,",
-     "trace.csv:2: column 'index': '3' is out of sequence; expected 0"),
-    ("wrong macs", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,511,W8A8,",
-     "trace.csv:2: column 'macs': '511' does not match batch·m·k·n = 512"),
-    ("zero dim", "0,fc,linear,1,0,8,16,0,0,0,0,128,8,8,8,dense,0,W8A8,",
-     "trace.csv:2: column 'm': 0 must be at least 1 for a linear record"),
-    ("overflowing dims", "0,fc,linear,4294967296,4294967296,8,16,0,0,0,1,1,8,8,8,dense,0,W8A8,",
-     "trace.csv:2: column 'macs': batch·m·k·n = 4294967296·4294967296·8·16 overflows"),
-    ("sparse matmul", "0,qk,matmul,1,4,8,16,0,0,0,64,0,8,8,8,2:4,512,W8A8,",
-     "trace.csv:2: column 'sparsity': '2:4' needs a static weight"),
-    ("softmax rows do not multiply", "0,sm,softmax,0,0,0,0,10,3,4,10,0,8,8,8,dense,0,W8A8,",
-     "trace.csv:2: column 'elements': 10 must equal rows·row_length = 3·4"),
-    ("zero bits", "0,fc,linear,1,4,8,16,0,0,0,64,128,0,8,8,dense,512,W8A8,",
-     "trace.csv:2: column 'weight_bits': 0 is not in 1...64"),
-    ("empty quant", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,,",
-     "trace.csv:2: column 'quant': must not be empty"),
-    ("comma in quant", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W4A8,x,",
-     "trace.csv:2: has 20 fields; expected 19"),
-    ("space in quant", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W4 A8,",
-     "trace.csv:2: column 'quant': 'W4 A8' must not contain a comma, a quote, a space"),
-    ("input from the future", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8,0",
-     "trace.csv:2: column 'inputs': '0' is not a list of earlier record indices"),
-    ("malformed inputs", goodRow + "\n1,g,gelu,0,0,0,0,4,0,0,4,0,8,8,8,dense,0,W8A8,0;x",
-     "trace.csv:3: column 'inputs': '0;x' is not a list of earlier record indices separated by ';' (each in 0...0); 'x' is not"),
-    ("second row bad", goodRow + "\n1,gelu,gelu,0,0,0,0,-1,0,0,1,0,8,8,8,dense,0,W8A8,",
-     "trace.csv:3: column 'elements': '-1' is not a non-negative integer"),
+    (
+      "negative dim", "0,fc,linear,1,-4,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8,",
+      "trace.csv:2: column 'm': '-4' is not a non-negative integer"
+    ),
+    (
+      "non-integer dim", "0,fc,linear,1,4.5,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8,",
+      "trace.csv:2: column 'm': '4.5' is not a non-negative integer"
+    ),
+    (
+      "unknown kind", "0,fc,dense_layer,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8,",
+      "trace.csv:2: column 'kind': 'dense_layer' is not a kind; expected one of linear, conv"
+    ),
+    (
+      "bad N:M", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,4:2,512,W8A8,",
+      "trace.csv:2: column 'sparsity': '4:2' is not a sparsity; expected 'dense' or N:M"
+    ),
+    (
+      "truncated row", "0,fc,linear,1,4,8,16,0,0",
+      "trace.csv:2: has 9 fields; expected 19"
+    ),
+    (
+      "index out of sequence", "3,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8,",
+      "trace.csv:2: column 'index': '3' is out of sequence; expected 0"
+    ),
+    (
+      "wrong macs", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,511,W8A8,",
+      "trace.csv:2: column 'macs': '511' does not match batch·m·k·n = 512"
+    ),
+    (
+      "zero dim", "0,fc,linear,1,0,8,16,0,0,0,0,128,8,8,8,dense,0,W8A8,",
+      "trace.csv:2: column 'm': 0 must be at least 1 for a linear record"
+    ),
+    (
+      "overflowing dims", "0,fc,linear,4294967296,4294967296,8,16,0,0,0,1,1,8,8,8,dense,0,W8A8,",
+      "trace.csv:2: column 'macs': batch·m·k·n = 4294967296·4294967296·8·16 overflows"
+    ),
+    (
+      "sparse matmul", "0,qk,matmul,1,4,8,16,0,0,0,64,0,8,8,8,2:4,512,W8A8,",
+      "trace.csv:2: column 'sparsity': '2:4' needs a static weight"
+    ),
+    (
+      "softmax rows do not multiply", "0,sm,softmax,0,0,0,0,10,3,4,10,0,8,8,8,dense,0,W8A8,",
+      "trace.csv:2: column 'elements': 10 must equal rows·row_length = 3·4"
+    ),
+    (
+      "zero bits", "0,fc,linear,1,4,8,16,0,0,0,64,128,0,8,8,dense,512,W8A8,",
+      "trace.csv:2: column 'weight_bits': 0 is not in 1...64"
+    ),
+    (
+      "empty quant", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,,",
+      "trace.csv:2: column 'quant': must not be empty"
+    ),
+    (
+      "comma in quant", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W4A8,x,",
+      "trace.csv:2: has 20 fields; expected 19"
+    ),
+    (
+      "space in quant", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W4 A8,",
+      "trace.csv:2: column 'quant': 'W4 A8' must not contain a comma, a quote, a space"
+    ),
+    (
+      "input from the future", "0,fc,linear,1,4,8,16,0,0,0,64,128,8,8,8,dense,512,W8A8,0",
+      "trace.csv:2: column 'inputs': '0' is not a list of earlier record indices"
+    ),
+    (
+      "malformed inputs", goodRow + "\n1,g,gelu,0,0,0,0,4,0,0,4,0,8,8,8,dense,0,W8A8,0;x",
+      "trace.csv:3: column 'inputs': '0;x' is not a list of earlier record indices separated by ';' (each in 0...0); 'x' is not"
+    ),
+    (
+      "second row bad", goodRow + "\n1,gelu,gelu,0,0,0,0,-1,0,0,1,0,8,8,8,dense,0,W8A8,",
+      "trace.csv:3: column 'elements': '-1' is not a non-negative integer"
+    ),
   ]
 
   @Test(arguments: badInputs)

@@ -12,7 +12,8 @@ struct LanesAndSparsityTests {
   ) throws -> Reduction {
     var chip = Chip.default
     chip.lanes = IntegerLanes(
-      macsPerCycle: Dictionary(uniqueKeysWithValues: lanes.map { (PrecisionPair($0.key)!, $0.value) }),
+      macsPerCycle: Dictionary(
+        uniqueKeysWithValues: try lanes.map { (try #require(PrecisionPair($0.key)), $0.value) }),
       unsupported: unsupported)
     chip.sparseCore = SparseCore(
       patterns: patterns.compactMap(SparseCore.Pattern.init(parsing:)), selectCyclesPerFold: 0)
@@ -20,7 +21,8 @@ struct LanesAndSparsityTests {
   }
 
   static func linear(k: Int, w: Int = 8, a: Int = 8, sparsity: Sparsity = .dense) -> TraceRecord {
-    .gemm(name: "fc", kind: .linear, m: 4, k: k, n: 4, weightBits: w, actBits: a, sparsity: sparsity)
+    .gemm(
+      name: "fc", kind: .linear, m: 4, k: k, n: 4, weightBits: w, actBits: a, sparsity: sparsity)
   }
 
   @Test func `reduction words follow lanes and the sparse pattern, by hand`() throws {
@@ -32,14 +34,18 @@ struct LanesAndSparsityTests {
     #expect((r.words, r.lanes, r.inputBitsPerWord, r.weightBitsPerWord) == (97, 4, 16, 16))
     // 2:4 INT8, one lane: 2·⌈384/4⌉ = 192 words; 10 weight bits (8 value + 2 index), 16
     // activation bits (each kept value selects from 2 activations on average).
-    r = try Self.reduction(Self.linear(k: 384, sparsity: .twoFour), lanes: ["8x8": 1], patterns: ["2:4"])
-    #expect((r.words, r.inputBitsPerWord, r.weightBitsPerWord, r.metadataBitsPerWord) == (192, 16, 10, 2))
+    r = try Self.reduction(
+      Self.linear(k: 384, sparsity: .twoFour), lanes: ["8x8": 1], patterns: ["2:4"])
+    #expect(
+      (r.words, r.inputBitsPerWord, r.weightBitsPerWord, r.metadataBitsPerWord) == (192, 16, 10, 2))
     #expect(r.multipliedPerOutput == 192)
     // A tail group is padded: K = 5 → 2 groups → 4 kept values (SCALE-Sim would keep 3).
-    r = try Self.reduction(Self.linear(k: 5, sparsity: .twoFour), lanes: ["8x8": 1], patterns: ["2:4"])
+    r = try Self.reduction(
+      Self.linear(k: 5, sparsity: .twoFour), lanes: ["8x8": 1], patterns: ["2:4"])
     #expect(r.words == 4)
     // 2:4 with 2 lanes: ⌈⌈384/4⌉·2/2⌉ = 96 words.
-    r = try Self.reduction(Self.linear(k: 384, sparsity: .twoFour), lanes: ["8x8": 2], patterns: ["2:4"])
+    r = try Self.reduction(
+      Self.linear(k: 384, sparsity: .twoFour), lanes: ["8x8": 2], patterns: ["2:4"])
     #expect(r.words == 96)
     // 2:8 keeps 3 index bits per value.
     r = try Self.reduction(
@@ -60,7 +66,9 @@ struct LanesAndSparsityTests {
     }
   }
 
-  @Test func `sparse weights run densely without a sparse core and fail on a missing pattern`() throws {
+  @Test func `sparse weights run densely without a sparse core and fail on a missing pattern`()
+    throws
+  {
     let record = Self.linear(k: 64, sparsity: .twoFour)
     #expect(try Self.reduction(record, lanes: ["8x8": 1]).words == 64)
     #expect(throws: Reduction.Failure.unsupportedPattern(n: 2, m: 4)) {
@@ -71,7 +79,9 @@ struct LanesAndSparsityTests {
   /// 1 200 seeded cases over lane and sparse operations, all dataflows: the PE-level reference
   /// (packing words, stepping registers) agrees with the fast engine's cycles.
   @Test(arguments: 0..<4)
-  func `the PE-level reference agrees with the fast engine on lanes and sparsity`(_ chunk: Int) throws {
+  func `the PE-level reference agrees with the fast engine on lanes and sparsity`(_ chunk: Int)
+    throws
+  {
     let operations: [PEArrayReference.Operation] = [
       .int4(lanes: 2), .dense(weightBits: 8, activationBits: 4, lanes: 2),
       .sparse(n: 2, m: 4, lanes: 1), .sparse(n: 2, m: 4, lanes: 2), .sparse(n: 1, m: 4, lanes: 1),
@@ -84,11 +94,13 @@ struct LanesAndSparsityTests {
       let chip = c.operation.chip(rows: c.rows, cols: c.cols, dataflow: c.dataflow)
       let record = c.operation.record(m: c.m, k: c.k, n: c.n)
       let reduction = try Reduction.of(record, on: chip, handling: .chip)
-      return try ArrayEngine.stats(for: record, on: chip.array, reduction: reduction).computeCycles.count
+      return try ArrayEngine.stats(for: record, on: chip.array, reduction: reduction).computeCycles
+        .count
     }
     for outcome in outcomes where !outcome.passed {
       Issue.record(
-        "\(outcome.testCase): reference \(outcome.referenceCycles) vs fast \(outcome.expectedCycles), product ok \(outcome.productMatches)")
+        "\(outcome.testCase): reference \(outcome.referenceCycles) vs fast \(outcome.expectedCycles), product ok \(outcome.productMatches)"
+      )
     }
   }
 
@@ -99,7 +111,8 @@ struct LanesAndSparsityTests {
     let chip = try #require(try Chip.example(named: "datacenter-128x128"))
     func weightBytes(_ bits: Int, _ sparsity: Sparsity) throws -> (Int, Int) {
       let trace = LayerTrace(records: [
-        .gemm(name: "qkv", kind: .linear, m: 197, k: 384, n: 1152, weightBits: bits, sparsity: sparsity)
+        .gemm(
+          name: "qkv", kind: .linear, m: 197, k: 384, n: 1152, weightBits: bits, sparsity: sparsity)
       ])
       let op = try simulate(trace, on: chip).ops[0]
       return (op.dram.weightReadBytes + op.dram.metadataReadBytes, op.dram.metadataReadBytes)
@@ -115,7 +128,8 @@ struct LanesAndSparsityTests {
     let sparseChip = try #require(try Chip.example(named: "datacenter-128x128"))
     var denseChip = sparseChip
     denseChip.sparseCore = SparseCore(patterns: [], selectCyclesPerFold: 0)
-    #expect(try simulate(trace, on: sparseChip) == simulate(trace, on: denseChip).renamed(sparseChip))
+    #expect(
+      try simulate(trace, on: sparseChip) == simulate(trace, on: denseChip).renamed(sparseChip))
   }
 
   @Test(arguments: ["deit-small", "swin-tiny", "cswin-tiny", "biformer-tiny"])
@@ -133,7 +147,8 @@ struct LanesAndSparsityTests {
       #expect(b.ops[index].sramWeightReadBytes <= a.ops[index].sramWeightReadBytes)
       #expect(
         b.ops[index].energy.macPicojoules <= a.ops[index].energy.macPicojoules,
-        "\(dense.records[index].name): MAC energy \(b.ops[index].energy.macPicojoules) > \(a.ops[index].energy.macPicojoules)")
+        "\(dense.records[index].name): MAC energy \(b.ops[index].energy.macPicojoules) > \(a.ops[index].energy.macPicojoules)"
+      )
     }
     #expect(b.totals.macs < a.totals.macs)
     #expect(b.totals.totalCycles < a.totals.totalCycles)
@@ -143,8 +158,10 @@ struct LanesAndSparsityTests {
   func `W4 never increases cycles over W8 on a lane-capable chip`(_ model: String) throws {
     let trace = try #require(ModelCatalog.named(model)).build(224, 1).lowered()
     let chip = try #require(try Chip.example(named: "edge-16x16"))
-    let w8 = try simulate(QuantizationRecipe.named("W8A8")!.apply(to: trace, sparsity: .dense), on: chip)
-    let w4 = try simulate(QuantizationRecipe.named("W4A8")!.apply(to: trace, sparsity: .dense), on: chip)
+    let w8 = try simulate(
+      QuantizationRecipe.named("W8A8")!.apply(to: trace, sparsity: .dense), on: chip)
+    let w4 = try simulate(
+      QuantizationRecipe.named("W4A8")!.apply(to: trace, sparsity: .dense), on: chip)
     for index in trace.records.indices where trace.records[index].kind.isGEMM {
       #expect(
         w4.ops[index].computeCycles <= w8.ops[index].computeCycles,

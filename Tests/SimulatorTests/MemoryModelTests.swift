@@ -19,7 +19,8 @@ struct MemoryModelTests {
       doubleBuffered: true, accumulatorBits: 32, keepActivationsOnChip: true,
       dram: DRAMChannel(bandwidth: .bytesPerCycle(1), latencyCycles: latency))
     let chip = Chip(
-      name: "hand", array: SystolicArray(rows: rows, cols: cols, dataflow: dataflow, clockMHz: 1000),
+      name: "hand",
+      array: SystolicArray(rows: rows, cols: cols, dataflow: dataflow, clockMHz: 1000),
       memory: memory)
     #expect(chip.problems().isEmpty)
     return chip
@@ -93,13 +94,15 @@ struct MemoryModelTests {
   /// linear's output is read only by the GELU, which is the last op, so the GELU's output is
   /// written (the model's result) but the linear's is not.
   @Test func `activations stay on chip between producer and consumer`() throws {
-    var norm = TraceRecord.vector(name: "norm", kind: .layernorm, rows: 2, rowLength: 4, weightElements: 8)
+    var norm = TraceRecord.vector(
+      name: "norm", kind: .layernorm, rows: 2, rowLength: 4, weightElements: 8)
     norm.inputs = []
     var fc = TraceRecord.gemm(name: "fc", kind: .linear, m: 2, k: 4, n: 4)
     fc.inputs = [0]
     var act = TraceRecord.vector(name: "act", kind: .gelu, elements: 8)
     act.inputs = [1]
-    let result = try simulate(LayerTrace(records: [norm, fc, act]), on: Self.chip(.outputStationary))
+    let result = try simulate(
+      LayerTrace(records: [norm, fc, act]), on: Self.chip(.outputStationary))
     // LN: reads the model input (8 B) and its 8 affine bytes; its output stays.
     #expect(result.ops[0].dram.inputReadBytes == 8)
     #expect(result.ops[0].dram.weightReadBytes == 8)

@@ -38,7 +38,9 @@ struct MemoryPropertiesTests {
   }
 
   @Test(arguments: cases)
-  func `latency covers compute and the DRAM time, and traffic covers the unique bytes`(_ c: Case) throws {
+  func `latency covers compute and the DRAM time, and traffic covers the unique bytes`(_ c: Case)
+    throws
+  {
     let trace = try Self.trace(c.model)
     let chip = try #require(try Chip.example(named: c.chip))
     let bandwidth = chip.memory.dram.bytesPerCycle(atMHz: chip.array.clockMHz)

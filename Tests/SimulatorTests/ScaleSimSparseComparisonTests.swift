@@ -36,7 +36,9 @@ struct ScaleSimSparseComparisonTests {
   }
 
   @Test(arguments: rows)
-  func `differences from SCALE-Sim are exactly the documented ones`(_ row: ScaleSimValidationRow) throws {
+  func `differences from SCALE-Sim are exactly the documented ones`(_ row: ScaleSimValidationRow)
+    throws
+  {
     let record = try #require(
       try LayerTrace(scaleSimTopology: row.topologyCSV, file: row.caseID).records.first)
     let chip = Self.chip(row)
@@ -47,7 +49,8 @@ struct ScaleSimSparseComparisonTests {
     #expect(reduction.words == 2 * ((row.k + 3) / 4))
     if row.k % 4 == 1 {
       #expect(reduction.words == scaleSimWords + 1)
-      #expect(stats.computeCycles.count >= scaleSimCycles)  // more only if the word adds a fold or a step
+      // More only when the extra word adds a fold or a streamed step.
+      #expect(stats.computeCycles.count >= scaleSimCycles)
     } else {
       #expect(reduction.words == scaleSimWords)
       #expect(stats.computeCycles.count == scaleSimCycles)

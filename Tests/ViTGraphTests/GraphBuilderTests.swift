@@ -36,8 +36,11 @@ struct GraphBuilderTests {
     let graph = try Self.toyGraph()
     let expected: [TraceRecord] = [
       .gemm(name: "stem", kind: .conv, m: 2 * 4 * 4, k: 3 * 3 * 3, n: 8),
-      .vector(name: "blocks.0.pos_add", kind: .add, elements: 256, weightElements: 16 * 8).reading([0]),
-      .vector(name: "blocks.0.norm", kind: .layernorm, rows: 32, rowLength: 8, weightElements: 16).reading([1]),
+      .vector(name: "blocks.0.pos_add", kind: .add, elements: 256, weightElements: 16 * 8).reading([
+        0
+      ]),
+      .vector(name: "blocks.0.norm", kind: .layernorm, rows: 32, rowLength: 8, weightElements: 16)
+        .reading([1]),
       .vector(name: "blocks.0.window_partition", kind: .permute, elements: 256).reading([2]),
       .gemm(name: "blocks.0.attn.qk", kind: .matmul, batch: 8, m: 4, k: 8, n: 4).reading([3, 3]),
       .vector(name: "blocks.0.attn.softmax", kind: .softmax, rows: 32, rowLength: 4).reading([4]),

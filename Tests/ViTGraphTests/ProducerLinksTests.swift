@@ -11,14 +11,21 @@ struct ProducerLinksTests {
     return record.inputs.map { trace.records[$0].name }
   }
 
-  @Test func `DeiT attention reads q, k and v from the qkv projection and adds the shortcut`() throws {
+  @Test func `DeiT attention reads q, k and v from the qkv projection and adds the shortcut`()
+    throws
+  {
     let trace = try #require(ModelCatalog.named("deit-tiny")).build(224, 1).lowered()
     #expect(producers(trace, of: "patch_embed.proj") == [])
     #expect(producers(trace, of: "blocks.0.attn.qkv") == ["blocks.0.norm1"])
-    #expect(producers(trace, of: "blocks.0.attn.qk") == ["blocks.0.attn.q_scale", "blocks.0.attn.qkv"])
-    #expect(producers(trace, of: "blocks.0.attn.pv") == ["blocks.0.attn.softmax", "blocks.0.attn.qkv"])
+    #expect(
+      producers(trace, of: "blocks.0.attn.qk") == ["blocks.0.attn.q_scale", "blocks.0.attn.qkv"])
+    #expect(
+      producers(trace, of: "blocks.0.attn.pv") == ["blocks.0.attn.softmax", "blocks.0.attn.qkv"])
     #expect(producers(trace, of: "blocks.0.attn_residual") == ["pos_add", "blocks.0.attn.proj"])
-    #expect(producers(trace, of: "blocks.1.attn_residual") == ["blocks.0.mlp_residual", "blocks.1.attn.proj"])
+    #expect(
+      producers(trace, of: "blocks.1.attn_residual") == [
+        "blocks.0.mlp_residual", "blocks.1.attn.proj",
+      ])
     #expect(producers(trace, of: "head") == ["norm"])
   }
 

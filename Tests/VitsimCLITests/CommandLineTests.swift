@@ -40,7 +40,8 @@ struct CommandLineTests {
   @Test func `a misspelt option gets a did-you-mean and the subcommand's usage`() {
     let run = vitsim("trace", "deit-small", "--imagesize", "224")
     #expect(run.code == .usage)
-    #expect(run.stderr.hasPrefix("Error: unknown option '--imagesize' (did you mean '--image-size'?)\n"))
+    #expect(
+      run.stderr.hasPrefix("Error: unknown option '--imagesize' (did you mean '--image-size'?)\n"))
     #expect(run.stderr.contains("Usage: vitsim trace <model>"))
     #expect(run.stderr.contains("See 'vitsim trace --help' for more information."))
   }

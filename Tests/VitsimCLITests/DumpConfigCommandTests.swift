@@ -26,7 +26,8 @@ struct DumpConfigCommandTests {
     let run = vitsim("dump-config", path)
     #expect(run.code == .success, "\(run.stderr)")
     #expect(
-      run.stdout.contains("""
+      run.stdout.contains(
+        """
           "array": {
             "clock_mhz": 1000,
             "cols": 32,

@@ -16,7 +16,10 @@ struct LanesBadInputTests {
       #"{"lanes": {"macs_per_cycle": {"8x8": 1}, "unsupported": "reject"}}"#, in: directory)
     let run = vitsim("simulate", "--model", "deit-tiny", "--chip", chip, "--quant", "W4A8")
     #expect(run.code == .dataError)
-    #expect(run.stderr.hasPrefix("Error: deit-tiny: op 0 'patch_embed.proj': lanes.macs_per_cycle: the chip has no 4x8 pair"))
+    #expect(
+      run.stderr.hasPrefix(
+        "Error: deit-tiny: op 0 'patch_embed.proj': lanes.macs_per_cycle: the chip has no 4x8 pair")
+    )
     #expect(run.stderr.split(separator: "\n").count == 1)
   }
 
@@ -26,11 +29,14 @@ struct LanesBadInputTests {
     let chip = try chipFile(#"{"sparse_core": {"patterns": ["1:4"]}}"#, in: directory)
     let run = vitsim("simulate", "--model", "deit-tiny", "--chip", chip, "--sparsity", "2:4")
     #expect(run.code == .dataError)
-    #expect(run.stderr.contains("sparse_core.patterns: the chip's sparse core does not support 2:4; supported: 1:4"))
+    #expect(
+      run.stderr.contains(
+        "sparse_core.patterns: the chip's sparse core does not support 2:4; supported: 1:4"))
   }
 
   @Test(arguments: [
-    (#"["4:2"]"#, "\"4:2\""), (#"["3:6"]"#, "\"3:6\""), (#"["2:2"]"#, "\"2:2\""), (#"["two:four"]"#, "\"two:four\""),
+    (#"["4:2"]"#, "\"4:2\""), (#"["3:6"]"#, "\"3:6\""), (#"["2:2"]"#, "\"2:2\""),
+    (#"["two:four"]"#, "\"two:four\""),
   ])
   func `N > M, M not a power of two or a malformed pattern is a config error`(
     _ patterns: String, _ shown: String
@@ -47,11 +53,23 @@ struct LanesBadInputTests {
     let directory = try TemporaryDirectory()
     defer { directory.remove() }
     for (json, fragment) in [
-      (#"{"lanes": {"macs_per_cycle": {"8by8": 1}}}"#, "lanes.macs_per_cycle.8by8: is not a precision pair"),
-      (#"{"lanes": {"macs_per_cycle": {"8x8": 0}}}"#, "lanes.macs_per_cycle.8x8: 0 is not in 1...4096"),
-      (#"{"lanes": {"macs_per_cycle": {}}}"#, "lanes.macs_per_cycle: {} must list at least one precision pair"),
+      (
+        #"{"lanes": {"macs_per_cycle": {"8by8": 1}}}"#,
+        "lanes.macs_per_cycle.8by8: is not a precision pair"
+      ),
+      (
+        #"{"lanes": {"macs_per_cycle": {"8x8": 0}}}"#,
+        "lanes.macs_per_cycle.8x8: 0 is not in 1...4096"
+      ),
+      (
+        #"{"lanes": {"macs_per_cycle": {}}}"#,
+        "lanes.macs_per_cycle: {} must list at least one precision pair"
+      ),
       (#"{"lanes": {"unsupported": "ignore"}}"#, "lanes.unsupported: "),
-      (#"{"sparse_core": {"select_cycles_per_fold": -1}}"#, "sparse_core.select_cycles_per_fold: -1 is not in 0...1024"),
+      (
+        #"{"sparse_core": {"select_cycles_per_fold": -1}}"#,
+        "sparse_core.select_cycles_per_fold: -1 is not in 0...1024"
+      ),
     ] {
       let chip = try chipFile(json, in: directory)
       let run = vitsim("dump-config", chip)

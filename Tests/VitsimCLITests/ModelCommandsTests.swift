@@ -69,7 +69,8 @@ struct ModelCommandsTests {
     let path = directory.url.appendingPathComponent("trace.csv").path
     try "old".write(toFile: path, atomically: false, encoding: .utf8)
     #expect(vitsim("trace", "deit-tiny", "--output", path).code == .success)
-    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["trace.csv"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.url.path) == ["trace.csv"])
     #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("index,name,kind"))
   }
 }

@@ -41,7 +41,8 @@ struct SimulateCommandTests {
       Array(header.dropFirst(LayerTrace.csvColumns.count)) == [
         "model", "chip", "compute_cycles", "stall_cycles", "vector_cycles",
         "exposed_vector_cycles", "total_cycles", "utilization", "mapping_efficiency", "row_folds",
-        "col_folds", "t_parts", "sram_input_read_bytes", "sram_weight_read_bytes", "sram_output_write_bytes",
+        "col_folds", "t_parts", "sram_input_read_bytes", "sram_weight_read_bytes",
+        "sram_output_write_bytes",
         "sram_read_bytes", "sram_write_bytes", "dram_read_bytes", "dram_write_bytes",
         "dram_input_read_bytes", "dram_weight_read_bytes", "dram_metadata_read_bytes",
         "dram_psum_read_bytes", "dram_psum_write_bytes", "dram_output_write_bytes", "loop_order",

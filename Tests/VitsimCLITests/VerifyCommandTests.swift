@@ -3,10 +3,14 @@ import VitsimCLI
 
 struct VerifyCommandTests {
   @Test func `verify passes and prints one row per dataflow and operation`() throws {
-    let run = vitsim("verify", "--cases", "12", "--seed", "5", "--max-dimension", "40", "--max-array", "8")
+    let run = vitsim(
+      "verify", "--cases", "12", "--seed", "5", "--max-dimension", "40", "--max-array", "8")
     #expect(run.code == .success, "\(run.stdout)\(run.stderr)")
     let lines = run.stdout.split(separator: "\n")
-    #expect(lines[1].split(separator: " ") == ["group", "cases", "product_ok", "cycles_ok", "macs_ok", "failed", "pe_updates"])
+    #expect(
+      lines[1].split(separator: " ") == [
+        "group", "cases", "product_ok", "cycles_ok", "macs_ok", "failed", "pe_updates",
+      ])
     #expect(lines[2].hasPrefix("os"))
     let all = try #require(lines.first { $0.hasPrefix("all ") })
     #expect(all.split(separator: " ")[1] == "12")

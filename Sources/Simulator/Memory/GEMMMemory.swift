@@ -37,15 +37,22 @@ public struct GEMMMemoryStats: Hashable, Sendable {
     let capacities = BufferCapacities(memory)
     let whole = GEMMGeometry(
       mapping: mapping,
-      bits: (reduction.inputBitsPerWord, reduction.weightBitsPerWord, memory.accumulatorBits, record.outBits),
+      bits: (
+        reduction.inputBitsPerWord, reduction.weightBitsPerWord, memory.accumulatorBits,
+        record.outBits
+      ),
       residency: residency)
     let bandwidth = memory.dram.bytesPerCycle(atMHz: chip.array.clockMHz)
     func estimate(_ candidate: Candidate) -> Double {
-      max(Double(candidate.arrayCycles), (Double(candidate.traffic.totalBytes) / bandwidth).rounded(.up))
+      max(
+        Double(candidate.arrayCycles),
+        (Double(candidate.traffic.totalBytes) / bandwidth).rounded(.up))
     }
     var best: Candidate?
     for parts in whole.temporalSplits(capacities) {
-      guard let candidate = Candidate(record: record, whole: whole, parts: parts, capacities: capacities)
+      guard
+        let candidate = Candidate(
+          record: record, whole: whole, parts: parts, capacities: capacities)
       else { return nil }
       if let current = best,
         (estimate(current), current.traffic.totalBytes)
@@ -75,7 +82,9 @@ public struct GEMMMemoryStats: Hashable, Sendable {
     /// (geometry of a part, parts of that length per product).
     var segments: [(GEMMGeometry, Int)]
 
-    init?(record: TraceRecord, whole: GEMMGeometry, parts requested: Int, capacities: BufferCapacities) {
+    init?(
+      record: TraceRecord, whole: GEMMGeometry, parts requested: Int, capacities: BufferCapacities
+    ) {
       let t = whole.mapping.temporal
       let length = (t + requested - 1) / requested
       let parts = (t + length - 1) / length
@@ -94,7 +103,9 @@ public struct GEMMMemoryStats: Hashable, Sendable {
       guard let perProduct, let traffic = perProduct.repeated(record.batch) else { return nil }
       var cycles = 0
       for (geometry, count) in segments {
-        guard let product = checkedProduct(geometry.mapping.folds, geometry.mapping.cyclesPerFold, count),
+        guard
+          let product = checkedProduct(
+            geometry.mapping.folds, geometry.mapping.cyclesPerFold, count),
           let sum = checkedSum(of: [cycles, product])
         else { return nil }
         cycles = sum

@@ -31,7 +31,9 @@ struct FoldShapes {
         let rows = lastRow ? g.lastRows : g.fullRows
         let cols = lastCol ? g.lastCols : g.fullCols
         guard let p = g.bytes(g.rowSliceElements(rows: rows), g.rowSlice),
-          let q = g.bytes(g.columnSliceElements(cols: cols), g.columnSlice == .partialSums ? .output : g.columnSlice),
+          let q = g.bytes(
+            g.columnSliceElements(cols: cols),
+            g.columnSlice == .partialSums ? .output : g.columnSlice),
           let psum = g.bytes(g.columnSliceElements(cols: cols), .partialSums),
           let final = g.bytes(g.columnSliceElements(cols: cols), .output),
           let s = g.bytes(rows * cols, g.tile)
@@ -98,7 +100,9 @@ struct SRAMPorts {
 
   /// The fold's cycles: the array's, or more when a port cannot deliver the fold's bytes in
   /// that time (`⌈bytes / port bandwidth⌉`).
-  func cycles(reads: (input: Int, weight: Int, output: Int), outputWrites: Int, arrayCycles: Int) -> Int {
+  func cycles(reads: (input: Int, weight: Int, output: Int), outputWrites: Int, arrayCycles: Int)
+    -> Int
+  {
     func need(_ bytes: Int, _ bandwidth: Double) -> Int {
       bytes == 0 ? 0 : Int(min((Double(bytes) / bandwidth).rounded(.up), 4.0e18))
     }

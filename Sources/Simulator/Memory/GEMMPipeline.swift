@@ -28,7 +28,8 @@ struct GEMMPipeline {
   /// The op's latency and the cycles the DRAM channel was busy, or nil on overflow.
   func run(batch: Int) -> (totalCycles: Int, busyDRAMCycles: Int)? {
     let depth = memory.doubleBuffered ? 2 : 1
-    var dram = DRAMTimeline(bytesPerCycle: dramBytesPerCycle, latencyCycles: memory.dram.latencyCycles)
+    var dram = DRAMTimeline(
+      bytesPerCycle: dramBytesPerCycle, latencyCycles: memory.dram.latencyCycles)
     // Ring buffers over the last `depth` steps: when each load is usable, when each write is done.
     var loadReady = [Int](repeating: 0, count: depth)
     var writeDone = [Int](repeating: 0, count: depth)

@@ -160,7 +160,8 @@ struct GEMMGeometry {
   func allTilesBytes(_ operand: GEMMOperand) -> Int? {
     let fr = mapping.rowFolds
     let fc = mapping.colFolds
-    guard let ff = bytes(fullRows * fullCols, operand), let fl = bytes(fullRows * lastCols, operand),
+    guard let ff = bytes(fullRows * fullCols, operand),
+      let fl = bytes(fullRows * lastCols, operand),
       let lf = bytes(lastRows * fullCols, operand), let ll = bytes(lastRows * lastCols, operand)
     else { return nil }
     return checkedSum(of: [

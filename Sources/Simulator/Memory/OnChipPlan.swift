@@ -28,7 +28,11 @@ struct OnChipPlan {
     var readByNext = [Bool](repeating: false, count: count)
     for (reader, record) in trace.records.enumerated() {
       for producer in record.inputs where producer >= 0 && producer < reader {
-        if producer == reader - 1 { readByNext[producer] = true } else { readBySomeoneElse[producer] = true }
+        if producer == reader - 1 {
+          readByNext[producer] = true
+        } else {
+          readBySomeoneElse[producer] = true
+        }
       }
     }
     for (index, record) in trace.records.enumerated() where index + 1 < count {

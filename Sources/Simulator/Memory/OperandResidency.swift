@@ -10,7 +10,9 @@ public struct OperandResidency: Hashable, Sendable {
   /// The output stays on chip for the next op and is not written to DRAM.
   public var outputStaysOnChip: Bool
 
-  public init(inputOnChip: Bool = false, weightOnChip: Bool = false, outputStaysOnChip: Bool = false) {
+  public init(
+    inputOnChip: Bool = false, weightOnChip: Bool = false, outputStaysOnChip: Bool = false
+  ) {
     self.inputOnChip = inputOnChip
     self.weightOnChip = weightOnChip
     self.outputStaysOnChip = outputStaysOnChip

@@ -43,7 +43,9 @@ struct VectorOpCost {
       let count = max(inputs.count, 1)
       perInput = (0..<count).map { activation / count + ($0 < activation % count ? 1 : 0) }
     case .gather:
-      perInput = inputs.isEmpty ? [record.elements] : inputs.indices.map { $0 == inputs.count - 1 ? record.elements : 0 }
+      perInput =
+        inputs.isEmpty
+        ? [record.elements] : inputs.indices.map { $0 == inputs.count - 1 ? record.elements : 0 }
     default:
       perInput = [Int](repeating: record.elements, count: max(inputs.count, 1))
     }

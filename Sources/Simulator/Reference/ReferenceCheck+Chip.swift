@@ -13,7 +13,8 @@ extension PEArrayReference.Operation {
       macsPerCycle: [PrecisionPair(weightBits: weightBits, actBits: activationBits): lanes],
       unsupported: .reject)
     if case .structured(let n, let m) = sparsity {
-      chip.sparseCore = SparseCore(patterns: [SparseCore.Pattern(n: n, m: m)], selectCyclesPerFold: 0)
+      chip.sparseCore = SparseCore(
+        patterns: [SparseCore.Pattern(n: n, m: m)], selectCyclesPerFold: 0)
     } else {
       chip.sparseCore = SparseCore(patterns: [], selectCyclesPerFold: 0)
     }

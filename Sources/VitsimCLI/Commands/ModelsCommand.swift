@@ -17,7 +17,9 @@ enum ModelsCommand {
     for model in ModelCatalog.all {
       let graph = try ModelLookup.graph(model, imageSize: 224, batch: 1, subcommand: spec.name)
       let gmacs = Double(graph.lowered().macs()) / 1e9
-      rows.append([model.name, model.family, String(graph.parameterCount), formatFixed(gmacs, digits: 3)])
+      rows.append([
+        model.name, model.family, String(graph.parameterCount), formatFixed(gmacs, digits: 3),
+      ])
     }
     console.out(TextTable.render(rows, rightAligned: [2, 3]))
     return .success

@@ -49,7 +49,8 @@ enum VerifyCommand {
     let limits = ReferenceCheck.Limits(
       maxDimension: maxDimension, maxArraySide: maxArray, maxPEUpdates: maxUpdates)
     let outcomes = ReferenceCheck.run(
-      cases: count, seed: seed, limits: limits, operations: operations, expectedCycles: fastEngineCycles)
+      cases: count, seed: seed, limits: limits, operations: operations,
+      expectedCycles: fastEngineCycles)
     console.out(report(outcomes, seed: seed))
     return outcomes.allSatisfy(\.passed) ? .success : .failure
   }
@@ -84,7 +85,8 @@ enum VerifyCommand {
       rows.append(row(dataflow.rawValue, outcomes.filter { $0.testCase.dataflow == dataflow }))
     }
     for operation in operations {
-      rows.append(row(operation.description, outcomes.filter { $0.testCase.operation == operation }))
+      rows.append(
+        row(operation.description, outcomes.filter { $0.testCase.operation == operation }))
     }
     let failed = outcomes.filter { !$0.passed }
     rows.append([
@@ -100,7 +102,8 @@ enum VerifyCommand {
       text += "FAIL: \(failed.count) of \(outcomes.count) cases disagree\n"
       for outcome in failed.prefix(20) {
         text += "  \(outcome.testCase): reference \(outcome.referenceCycles) cycles, "
-        text += "fast engine \(outcome.expectedCycles), product \(outcome.productMatches ? "ok" : "WRONG"), "
+        text +=
+          "fast engine \(outcome.expectedCycles), product \(outcome.productMatches ? "ok" : "WRONG"), "
         text += "MACs \(outcome.macs)\n"
       }
     }
