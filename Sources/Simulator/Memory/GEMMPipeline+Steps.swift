@@ -130,12 +130,41 @@ struct StepIterator {
   private var part = 0
   private var parts = 0
   private var fold = FoldStep(loadBytes: 0, writeBytes: 0, computeCycles: 0)
+  /// A fold's transfers depend only on whether it is in the last row / column fold and in the
+  /// first row / column fold: the 16 kinds, computed once (``kind(i:j:)`` indexes them).
+  private var kinds: [(FoldStep, Int)] = []
 
   init(geometry: GEMMGeometry, schedule: GEMMSchedule, shapes: FoldShapes, batch: Int) {
     self.geometry = geometry
     self.schedule = schedule
     self.shapes = shapes
     self.batch = batch
+    let fr = geometry.mapping.rowFolds
+    let fc = geometry.mapping.colFolds
+    var kinds: [(FoldStep, Int)] = []
+    kinds.reserveCapacity(16)
+    for index in 0..<16 {
+      // Representative (i, j) of each kind; kinds that cannot occur (e.g. a first row fold
+      // that is not the last when there is one row fold) get a placeholder never looked up.
+      let lastRow = index & 8 != 0
+      let lastCol = index & 4 != 0
+      let laterRow = index & 2 != 0
+      let laterCol = index & 1 != 0
+      let i = lastRow ? fr - 1 : (laterRow ? 1 : 0)
+      let j = lastCol ? fc - 1 : (laterCol ? 1 : 0)
+      let possible =
+        (lastRow == (i == fr - 1)) && (laterRow == (i > 0)) && (lastCol == (j == fc - 1))
+        && (laterCol == (j > 0)) && i < fr && j < fc
+      kinds.append(possible ? Self.foldStep(i: i, j: j, geometry, schedule, shapes) : (fold, 1))
+    }
+    self.kinds = kinds
+  }
+
+  /// The index of fold (i, j)'s kind in ``kinds``.
+  @inline(__always)
+  private func kind(i: Int, j: Int) -> Int {
+    (i == geometry.mapping.rowFolds - 1 ? 8 : 0) | (j == geometry.mapping.colFolds - 1 ? 4 : 0)
+      | (i > 0 ? 2 : 0) | (j > 0 ? 1 : 0)
   }
 
   mutating func next() -> FoldStep? {
@@ -144,7 +173,7 @@ struct StepIterator {
       let fr = geometry.mapping.rowFolds
       let fc = geometry.mapping.colFolds
       let (i, j) = schedule.order == .columnsOuter ? (inner, outer) : (outer, inner)
-      (fold, parts) = foldStep(i: i, j: j)
+      (fold, parts) = kinds[kind(i: i, j: j)]
       part = 0
       // Advance (product, outer, inner) to the next fold.
       inner += 1
@@ -167,7 +196,9 @@ struct StepIterator {
   }
 
   /// The transfers and cycles of fold (i, j), and how many streamed parts it needs.
-  private func foldStep(i: Int, j: Int) -> (FoldStep, Int) {
+  private static func foldStep(
+    i: Int, j: Int, _ geometry: GEMMGeometry, _ schedule: GEMMSchedule, _ shapes: FoldShapes
+  ) -> (FoldStep, Int) {
     let g = geometry
     let lastRow = i == g.mapping.rowFolds - 1
     let lastCol = j == g.mapping.colFolds - 1
