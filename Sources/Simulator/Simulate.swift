@@ -108,6 +108,13 @@ private func gemmStats(
   guard let mapping = stats.mapping else { throw fail("the record has no array mapping") }
   try checkSmallestTile(record, reduction: reduction, chip: chip, fail: fail)
   let residency = plan.gemmResidency(record, at: index)
+  // The walk visits every fold of a product (a batch's repeated products are extrapolated);
+  // a product with more folds than this is refused rather than walked for minutes.
+  if mapping.folds > GEMMMemoryStats.maxFoldsPerProduct {
+    throw fail(
+      "\(mapping.folds) folds per product on a \(array.rows)×\(array.cols) array exceed the \(GEMMMemoryStats.maxFoldsPerProduct) the memory walk visits; use a larger array or split the op"
+    )
+  }
   guard
     let memory = GEMMMemoryStats.simulate(
       record, mapping: mapping, reduction: reduction, chip: chip, residency: residency),

@@ -12,6 +12,9 @@ struct DRAMTimeline {
   private(set) var free = 0
   /// Cycles the channel has been busy.
   private(set) var busyCycles = 0
+  /// Set when a time would not fit `Int` (absurd sizes on a very slow channel); the caller
+  /// then reports an overflow instead of a time.
+  private(set) var overflowed = false
 
   init(bytesPerCycle: Double, latencyCycles: Int, start: Int = 0) {
     self.bytesPerCycle = bytesPerCycle
@@ -30,18 +33,38 @@ struct DRAMTimeline {
   /// Issues a read at `cycle`; returns the cycle its data is usable.
   mutating func read(_ bytes: Int, at cycle: Int) -> Int {
     guard bytes > 0 else { return cycle }
-    let busy = transferCycles(bytes)
-    free = max(free, cycle) + busy
-    busyCycles += busy
-    return free + latencyCycles
+    occupy(bytes, from: cycle)
+    return add(free, latencyCycles)
   }
 
   /// Issues a write at `cycle`; returns the cycle it has left the channel.
   mutating func write(_ bytes: Int, at cycle: Int) -> Int {
     guard bytes > 0 else { return cycle }
-    let busy = transferCycles(bytes)
-    free = max(free, cycle) + busy
-    busyCycles += busy
+    occupy(bytes, from: cycle)
     return free
+  }
+
+  /// Moves the channel's time `cycles` later and adds `busy` busy cycles (the walk's jump over
+  /// repeated products).
+  mutating func shift(by cycles: Int, busy: Int) {
+    free = add(free, cycles)
+    busyCycles = add(busyCycles, busy)
+  }
+
+  /// Puts a transfer of `bytes` on the channel no earlier than `cycle`.
+  private mutating func occupy(_ bytes: Int, from cycle: Int) {
+    let busy = transferCycles(bytes)
+    free = add(max(free, cycle), busy)
+    busyCycles = add(busyCycles, busy)
+  }
+
+  /// `a + b`, or a large sentinel with ``overflowed`` set when it does not fit `Int`.
+  private mutating func add(_ a: Int, _ b: Int) -> Int {
+    let (sum, overflow) = a.addingReportingOverflow(b)
+    if overflow {
+      overflowed = true
+      return Int.max / 4
+    }
+    return sum
   }
 }

@@ -13,6 +13,11 @@ import LayerTrace
 /// bandwidth⌉)` wins, ties going to less traffic, then to fewer parts. The
 /// output-stationary dataflow keeps its sums in the PEs and is never split.
 public struct GEMMMemoryStats: Hashable, Sendable {
+  /// The most folds per product the walk visits (2^24: seconds of walking at worst); a split
+  /// of the streamed dimension multiplies the folds by its parts, so splits beyond this are
+  /// not tried.
+  public static let maxFoldsPerProduct = 1 << 24
+
   public var schedule: GEMMSchedule
   /// Parts the streamed dimension is split into (1: not split).
   public var temporalParts: Int
@@ -49,7 +54,8 @@ public struct GEMMMemoryStats: Hashable, Sendable {
         (Double(candidate.traffic.totalBytes) / bandwidth).rounded(.up))
     }
     var best: Candidate?
-    for parts in whole.temporalSplits(capacities) {
+    for parts in whole.temporalSplits(capacities)
+    where parts == 1 || (checkedProduct(parts, mapping.folds) ?? Int.max) <= maxFoldsPerProduct {
       guard
         let candidate = Candidate(
           record: record, whole: whole, parts: parts, capacities: capacities)

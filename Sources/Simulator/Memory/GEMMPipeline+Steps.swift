@@ -244,7 +244,9 @@ struct StepIterator {
         partsFor(load.input, caps.inputBytes), partsFor(load.weight, caps.weightBytes),
         partsFor(load.output + writes, caps.outputBytes))
     }
-    parts = min(parts, max(cycles, 1))
+    // At most 64 parts (finer streaming changes the timing by under 1/64 of a transfer) and at
+    // least one cycle each.
+    parts = min(parts, 64, max(cycles, 1))
     let step = FoldStep(
       loadBytes: load.input + load.weight + load.output, writeBytes: writes, computeCycles: cycles)
     return (step, parts)

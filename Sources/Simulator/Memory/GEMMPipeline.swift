@@ -10,11 +10,12 @@ import LayerTrace
 /// sums) go out. With double buffering the load of fold `f+2` is issued when fold `f` ends
 /// (its buffer half is free) and the array may start fold `f+1` while fold `f` drains;
 /// without it, each transfer waits for the fold before it. A fold whose transfers exceed a
-/// buffer half is streamed in the fewest equal parts that fit. DRAM transfers queue on one
+/// buffer half is streamed in the fewest equal parts that fit (at most 64). DRAM transfers queue on one
 /// channel (``DRAMTimeline``). The first load and the last write of the op are exposed: an op
 /// starts with empty buffers and ends when its last byte is written.
 ///
-/// Complexity: O(batch · folds · parts), independent of M, K and N beyond the fold count.
+/// Complexity: O(folds · parts) per product for at most a few products: once the pipeline
+/// reaches a steady state the remaining products of the batch are added in O(1).
 /// The parts of a split streamed dimension run one after another, each as a product of its own
 /// (``segments``).
 struct GEMMPipeline {
@@ -54,9 +55,46 @@ struct GEMMPipeline {
       if slot == 0 { pending.0 = next } else { pending.1 = next }
       loadReady[slot] = dram.read(next.loadBytes, at: 0)
     }
+    // Steady state: the products of a batch are alike, so once a product boundary sees the same
+    // pipeline state as one or two boundaries before (times relative to the array's, anything
+    // already past counting as "now"), every later period repeats that one shifted by its
+    // duration; the walk jumps over the whole periods left and walks the rest (exact: the
+    // walk is a max-plus system driven by identical inputs).
+    // The last two boundaries: with an odd number of steps per product the buffer halves swap
+    // roles every product, so the state can repeat every second product.
+    var boundaries: [(state: BoundaryState, computeEnd: Int, busy: Int)] = []
+    boundaries.reserveCapacity(2)
+    var jumped = false
     while true {
       let slot = step % depth
       guard let current = slot == 0 ? pending.0 : pending.1 else { break }
+      if current.startsProduct, !jumped, iterator.productsLeft > 0 {
+        let state = BoundaryState(
+          slot: slot, computeEnd: computeEnd, loadReady: loadReady, writeDone: writeDone,
+          dramFree: dram.free)
+        // The period in products: 1 if the previous boundary matches, 2 if the one before.
+        let period = boundaries.indices.reversed().first { boundaries[$0].state == state }
+          .map { boundaries.count - $0 }
+        if let period, iterator.productsLeft >= period {
+          let reference = boundaries[boundaries.count - period]
+          let repeats = iterator.productsLeft / period
+          guard let shift = checkedProduct(computeEnd - reference.computeEnd, repeats),
+            let busyShift = checkedProduct(dram.busyCycles - reference.busy, repeats),
+            checkedSum(of: [computeEnd, shift, max(dram.free, 0), busyShift]) != nil
+          else { return nil }
+          computeEnd += shift
+          for index in 0..<depth {
+            loadReady[index] += shift
+            writeDone[index] += shift
+          }
+          dram.shift(by: shift, busy: busyShift)
+          iterator.skipProducts(repeats * period)
+          jumped = true
+        } else {
+          if boundaries.count == 2 { boundaries.removeFirst() }
+          boundaries.append((state, computeEnd, dram.busyCycles))
+        }
+      }
       let start = max(computeEnd, loadReady[slot], writeDone[slot])
       let (end, overflow) = start.addingReportingOverflow(current.computeCycles)
       guard !overflow else { return nil }
@@ -67,7 +105,32 @@ struct GEMMPipeline {
       writeDone[slot] = dram.write(current.writeBytes, at: end)
       step += 1
     }
+    guard !dram.overflowed else { return nil }
     return (max(computeEnd, dram.free), dram.busyCycles)
+  }
+}
+
+/// The pipeline's state at a product boundary, relative to the array's time: what decides
+/// everything after it.
+struct BoundaryState: Equatable {
+  var slot: Int
+  // The two buffer halves (the second is unused without double buffering).
+  var load0: Int
+  var load1: Int
+  var write0: Int
+  var write1: Int
+  var dramFree: Int
+
+  /// Times at or before `computeEnd` weigh nothing in the walk's maxima: they count as 0.
+  /// No allocation: the walk takes one at every product boundary.
+  init(slot: Int, computeEnd: Int, loadReady: [Int], writeDone: [Int], dramFree: Int) {
+    func relative(_ time: Int) -> Int { max(time - computeEnd, 0) }
+    self.slot = slot
+    load0 = relative(loadReady[0])
+    write0 = relative(writeDone[0])
+    load1 = loadReady.count > 1 ? relative(loadReady[1]) : 0
+    write1 = writeDone.count > 1 ? relative(writeDone[1]) : 0
+    self.dramFree = relative(dramFree)
   }
 }
 
@@ -78,10 +141,19 @@ struct SegmentedSteps {
   private var product = 0
   private var segment = 0
   private var current: StepIterator?
+  private var startingProduct = true
 
   init(segments: [StepIterator], batch: Int) {
     templates = segments
     self.batch = batch
+  }
+
+  /// Products after the one being emitted.
+  var productsLeft: Int { max(batch - product - 1, 0) }
+
+  /// Skips `count` whole products (all alike); the position inside the current one is kept.
+  mutating func skipProducts(_ count: Int) {
+    product += count
   }
 
   mutating func next() -> FoldStep? {
@@ -90,12 +162,17 @@ struct SegmentedSteps {
         guard product < batch, !templates.isEmpty else { return nil }
         current = templates[segment]
       }
-      if let step = current?.next() { return step }
+      if var step = current?.next() {
+        step.startsProduct = startingProduct
+        startingProduct = false
+        return step
+      }
       current = nil
       segment += 1
       if segment == templates.count {
         segment = 0
         product += 1
+        startingProduct = true
       }
     }
   }
@@ -106,4 +183,6 @@ struct FoldStep {
   var loadBytes: Int
   var writeBytes: Int
   var computeCycles: Int
+  /// The first step of a product of the batch.
+  var startsProduct = false
 }
