@@ -54,6 +54,7 @@ enum SimulateCommand {
       stall_cycles, vector_cycles (vector unit busy), exposed_vector_cycles (not hidden by the \
       array), total_cycles (= compute + exposed vector + stall), all in cycles; utilization and \
       mapping_efficiency (fractions 0...1); row_folds and col_folds (tiles per product); \
+      t_parts (parts the memory schedule splits the streamed dimension into; 1: none); \
       sram_input_read_bytes, sram_weight_read_bytes, sram_output_write_bytes, sram_read_bytes, \
       sram_write_bytes (bytes between SRAM and the array); dram_read_bytes, dram_write_bytes, \
       dram_input_read_bytes, dram_weight_read_bytes, dram_metadata_read_bytes, \
@@ -117,7 +118,7 @@ enum SimulateCommand {
       .init(
         name: "plot", valueName: "file",
         help:
-          "Write an SVG of cycles (array, vector, stall) and DRAM\nbytes (input, weight, metadata, psum, output) per block\n(atomically)."
+          "Write an SVG of cycles (array, vector, stall), energy\n(mac, sram, dram, vector, static) and DRAM bytes (input,\nweight, metadata, psum, output) per block (atomically)."
       ),
       .init(
         name: "scalesim-report", valueName: "dir",
