@@ -92,10 +92,7 @@ extension Chip {
     throws(ChipError) -> Chip
   {
     // A new node rescales the energy and area entries that were the old node's defaults.
-    if path == "energy.technology_nm", case .integer(let nm) = value {
-      return try retargeted(toNanometres: nm, file: file)
-    }
-    guard let edited = json.setting(value, at: path) else {
+    guard let edited = Chip.setting(value, at: path, in: json) else {
       throw ChipError(
         file: file,
         problems: [ChipProblem(path: path, message: "does not name a value in the chip config")])

@@ -8,9 +8,19 @@ extension Chip {
   ///
   /// - Throws: ``ChipError`` when `nm` is not one of 45, 16, 7, 5.
   public func retargeted(toNanometres nm: Int, file: String = "<sweep>") throws(ChipError) -> Chip {
-    var tree = json
-    let oldEnergy = JSONValue.encoding(EnergyTable.defaults(forNanometres: energy.technologyNM))
-    let oldArea = JSONValue.encoding(AreaTable.defaults(forNanometres: energy.technologyNM))
+    try Chip(json: Chip.retargeting(json, toNanometres: nm), file: file)
+  }
+
+  /// A chip's JSON tree moved to another node: entries of `energy` and `area` equal to the old
+  /// node's defaults are dropped (so the new node's defaults fill them), overrides kept, and
+  /// `energy.technology_nm` set to `nm`. The old node is the tree's (the default chip's when
+  /// it names none). Sweeps use it on a point's tree before validating it.
+  public static func retargeting(_ tree: JSONValue, toNanometres nm: Int) -> JSONValue {
+    var tree = tree
+    var old = Chip.default.energy.technologyNM
+    if case .integer(let value)? = tree.value(at: "energy.technology_nm") { old = value }
+    let oldEnergy = JSONValue.encoding(EnergyTable.defaults(forNanometres: old))
+    let oldArea = JSONValue.encoding(AreaTable.defaults(forNanometres: old))
     for (section, defaults) in [("energy", oldEnergy), ("area", oldArea)] {
       if let current = tree.value(at: section),
         let edited = tree.setting(
@@ -19,10 +29,21 @@ extension Chip {
         tree = edited
       }
     }
-    guard let edited = tree.setting(.integer(nm), at: "energy.technology_nm") else {
-      preconditionFailure("a chip's JSON is an object with an energy object")
+    if tree.value(at: "energy") == nil, let edited = tree.setting(.object([:]), at: "energy") {
+      tree = edited
     }
-    return try Chip(json: edited, file: file)
+    return tree.setting(.integer(nm), at: "energy.technology_nm") ?? tree
+  }
+
+  /// A chip's JSON tree with one value replaced by its dotted path, as ``setting(_:at:file:)``
+  /// does (a new `energy.technology_nm` retargets the energy and area tables); nil when the
+  /// path leads through a scalar. The result is not validated.
+  public static func setting(_ value: JSONValue, at path: String, in tree: JSONValue) -> JSONValue?
+  {
+    if path == "energy.technology_nm", case .integer(let nm) = value {
+      return retargeting(tree, toNanometres: nm)
+    }
+    return tree.setting(value, at: path)
   }
 }
 

@@ -193,7 +193,8 @@ struct SteadyStateTests {
   func `a long batch takes the time of the walked products extrapolated exactly`(
     _ dataflow: Dataflow
   ) throws {
-    let chip = MemoryModelTests.chip(dataflow, rows: 4, cols: 4, input: 256, weight: 256, output: 512, latency: 7)
+    let chip = MemoryModelTests.chip(
+      dataflow, rows: 4, cols: 4, input: 256, weight: 256, output: 512, latency: 7)
     func latency(_ batch: Int) throws -> Int {
       let trace = LayerTrace(records: [
         .gemm(name: "g", kind: .matmul, batch: batch, m: 9, k: 10, n: 11)

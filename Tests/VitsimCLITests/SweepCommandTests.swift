@@ -225,3 +225,27 @@ struct SweepCommandTests {
     #expect(vitsim("--help").stdout.contains("  sweep "))
   }
 }
+
+/// Sweeping the technology node rescales the energy and area tables of a dumped chip.
+@Suite(.serialized)
+struct SweepTechnologyTests {
+  @Test func `a sweep over energy.technology_nm scales logic energy by the cited factors`() throws {
+    let directory = try TemporaryDirectory()
+    defer { directory.remove() }
+    let trace = try SweepFixture.write(in: directory)
+    let output = directory.path("nodes.csv")
+    let run = vitsim(
+      "sweep", "--trace", trace, "--chip", "mid-32x32", "--set", "energy.technology_nm=45,16,7",
+      "--output", output)
+    #expect(run.code == .success, "\(run.stderr)")
+    let rows = SweepFixture.records(try directory.read("nodes.csv"))
+    #expect(rows.map { $0["energy_technology_nm"] } == ["45", "16", "7"])
+    let mac = rows.compactMap { $0["energy_mac_pj"].flatMap(Double.init) }
+    try #require(mac.count == 3)
+    // Stillmaker & Baas: 45 → 16 nm × 0.142, 45 → 7 nm × 0.066 (defaults rounded to 4 digits).
+    #expect(abs(mac[1] / mac[0] - 0.142) < 1e-3)
+    #expect(abs(mac[2] / mac[0] - 0.066) < 1e-3)
+    // The cycles do not depend on the node.
+    #expect(Set(rows.map { $0["total_cycles"] }).count == 1)
+  }
+}

@@ -33,7 +33,7 @@ struct SweepEvaluator: Sendable {
   func chip(at point: Int, values: [SweepValue]) -> Result<Chip, ChipError> {
     var edited = config
     for (parameter, value) in zip(points.parameters, values) {
-      guard let next = edited.setting(value.json, at: parameter.path) else {
+      guard let next = Chip.setting(value.json, at: parameter.path, in: edited) else {
         return .failure(
           ChipError(
             file: baseChipName,
