@@ -102,6 +102,7 @@ extension Chip {
             "read_bytes_per_cycle": 64,
             "write_bytes_per_cycle": 64
           },
+          "schedule_objective": "latency",
           "weight": {
             "bytes": 131072,
             "read_bytes_per_cycle": 32,
@@ -242,6 +243,7 @@ extension Chip {
             "read_bytes_per_cycle": 64,
             "write_bytes_per_cycle": 64
           },
+          "schedule_objective": "latency",
           "weight": {
             "bytes": 524288,
             "read_bytes_per_cycle": 64,
@@ -371,6 +373,7 @@ extension Chip {
             "latency_cycles": 200
           },
           "keep_activations_on_chip": true,
+          "schedule_objective": "latency",
           "unified": {
             "bytes": 25165824,
             "read_bytes_per_cycle": 1024,
@@ -506,6 +509,7 @@ extension Chip {
             "latency_cycles": 500
           },
           "keep_activations_on_chip": true,
+          "schedule_objective": "latency",
           "unified": {
             "bytes": 41943040,
             "read_bytes_per_cycle": 8192,

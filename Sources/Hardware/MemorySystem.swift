@@ -26,16 +26,28 @@ public struct MemorySystem: Hashable, Sendable, Codable {
   /// Whether an activation that fits on chip stays there between the op that writes it and the
   /// op that reads it next, instead of going to DRAM and back.
   public var keepActivationsOnChip: Bool
+  /// What the memory schedule of a GEMM minimises (JSON `schedule_objective`).
+  public var scheduleObjective: ScheduleObjective
   public var dram: DRAMChannel
+
+  /// What the memory schedule of a GEMM minimises.
+  public enum ScheduleObjective: String, CaseIterable, Hashable, Sendable, Codable {
+    /// The roofline estimate of its latency, `max(array cycles, DRAM bytes / bandwidth)`;
+    /// ties to less traffic.
+    case latency
+    /// Its DRAM traffic (energy); ties to fewer array cycles.
+    case traffic
+  }
 
   public init(
     buffers: Buffers, doubleBuffered: Bool, accumulatorBits: Int, keepActivationsOnChip: Bool,
-    dram: DRAMChannel
+    scheduleObjective: ScheduleObjective = .latency, dram: DRAMChannel
   ) {
     self.buffers = buffers
     self.doubleBuffered = doubleBuffered
     self.accumulatorBits = accumulatorBits
     self.keepActivationsOnChip = keepActivationsOnChip
+    self.scheduleObjective = scheduleObjective
     self.dram = dram
   }
 
@@ -56,6 +68,7 @@ public struct MemorySystem: Hashable, Sendable, Codable {
     case doubleBuffered = "double_buffered"
     case accumulatorBits = "accumulator_bits"
     case keepActivationsOnChip = "keep_activations_on_chip"
+    case scheduleObjective = "schedule_objective"
     case dram
   }
 
@@ -90,6 +103,9 @@ public struct MemorySystem: Hashable, Sendable, Codable {
     keepActivationsOnChip =
       try container.decodeIfPresent(Bool.self, forKey: .keepActivationsOnChip)
       ?? defaults.keepActivationsOnChip
+    scheduleObjective =
+      try container.decodeIfPresent(ScheduleObjective.self, forKey: .scheduleObjective)
+      ?? defaults.scheduleObjective
     dram = try container.decodeIfPresent(DRAMChannel.self, forKey: .dram) ?? defaults.dram
   }
 
@@ -106,6 +122,7 @@ public struct MemorySystem: Hashable, Sendable, Codable {
     try container.encode(doubleBuffered, forKey: .doubleBuffered)
     try container.encode(accumulatorBits, forKey: .accumulatorBits)
     try container.encode(keepActivationsOnChip, forKey: .keepActivationsOnChip)
+    try container.encode(scheduleObjective, forKey: .scheduleObjective)
     try container.encode(dram, forKey: .dram)
   }
 

@@ -123,4 +123,23 @@ struct MemoryPropertiesTests {
         "\(record.name): \(big.ops[index].dram.totalBytes) > \(small.ops[index].dram.totalBytes)")
     }
   }
+
+  @Test(arguments: ["deit-small", "swin-tiny", "cswin-tiny", "biformer-tiny"])
+  func `the traffic objective never moves more DRAM bytes than the latency objective`(
+    _ model: String
+  ) throws {
+    let trace = try Self.trace(model)
+    for name in Chip.exampleNames {
+      let chip = try #require(try Chip.example(named: name))
+      var frugal = chip
+      frugal.memory.scheduleObjective = .traffic
+      let fast = try simulate(trace, on: chip)
+      let lean = try simulate(trace, on: frugal)
+      for index in trace.records.indices {
+        #expect(
+          lean.ops[index].dram.totalBytes <= fast.ops[index].dram.totalBytes,
+          "\(name) \(trace.records[index].name)")
+      }
+    }
+  }
 }

@@ -9,8 +9,10 @@ import LayerTrace
 /// sums, one or all row slices). A split re-reads the stationary tiles once per part and pays
 /// the array's fill and drain once per part and fold, but can keep partial sums on chip.
 /// Each split takes its least-traffic schedule (``GEMMGeometry/cheapestSchedule(_:)``); among
-/// the splits the one with the smallest roofline estimate `max(array cycles, ⌈DRAM bytes /
-/// bandwidth⌉)` wins, ties going to less traffic, then to fewer parts. The
+/// the splits, with `memory.schedule_objective: latency` (the default) the one with the
+/// smallest roofline estimate `max(array cycles, ⌈DRAM bytes / bandwidth⌉)` wins, ties going
+/// to less traffic; with `traffic` the one with the least DRAM traffic wins, ties going to
+/// fewer array cycles; remaining ties go to fewer parts. The
 /// output-stationary dataflow keeps its sums in the PEs and is never split.
 public struct GEMMMemoryStats: Hashable, Sendable {
   /// The most folds per product the walk visits (2^24: seconds of walking at worst); a split
@@ -60,11 +62,17 @@ public struct GEMMMemoryStats: Hashable, Sendable {
         let candidate = Candidate(
           record: record, whole: whole, parts: parts, capacities: capacities)
       else { return nil }
-      if let current = best,
-        (estimate(current), current.traffic.totalBytes)
-          <= (estimate(candidate), candidate.traffic.totalBytes)
-      {
-        continue
+      if let current = best {
+        let keep: Bool =
+          switch memory.scheduleObjective {
+          case .latency:
+            (estimate(current), current.traffic.totalBytes)
+              <= (estimate(candidate), candidate.traffic.totalBytes)
+          case .traffic:
+            (current.traffic.totalBytes, current.arrayCycles)
+              <= (candidate.traffic.totalBytes, candidate.arrayCycles)
+          }
+        if keep { continue }
       }
       best = candidate
     }
