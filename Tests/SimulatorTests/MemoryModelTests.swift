@@ -118,6 +118,32 @@ struct MemoryModelTests {
     #expect(result.ops[2].dram.outputWriteBytes == 8)
   }
 
+  /// Attention scores of 6 heads (6·197·197 = 232 854 B) do not fit a 64 KiB half-buffer, but
+  /// QKᵀ and the softmax both work head by head: one head's 38 809 B do, so the scores stay on
+  /// chip between them. A linear (one product) has no such slices: its 232 854 B output goes to
+  /// DRAM.
+  @Test func `consecutive ops exchange an output slice by slice`() throws {
+    var qk = TraceRecord.gemm(name: "qk", kind: .matmul, batch: 6, m: 197, k: 64, n: 197)
+    qk.inputs = []
+    var softmax = TraceRecord.vector(name: "softmax", kind: .softmax, rows: 6 * 197, rowLength: 197)
+    softmax.inputs = [0]
+    var fc = TraceRecord.gemm(name: "fc", kind: .linear, m: 197, k: 64, n: 1182)
+    fc.inputs = [1]
+    var gelu = TraceRecord.vector(name: "gelu", kind: .gelu, elements: 197 * 1182)
+    gelu.inputs = [2]
+    let chip = Self.chip(.outputStationary, input: 131_072)
+    let result = try simulate(LayerTrace(records: [qk, softmax, fc, gelu]), on: chip)
+    #expect(result.ops[0].outputOnChip)
+    #expect(result.ops[0].dram.outputWriteBytes == 0)
+    #expect(result.ops[1].inputOnChip)
+    #expect(result.ops[1].dram.inputReadBytes == 0)
+    // The softmax's output (all heads) goes to a one-product linear: no common slices.
+    #expect(!result.ops[1].outputOnChip)
+    #expect(result.ops[1].dram.outputWriteBytes == 232_854)
+    // The linear and the GELU share the GELU's element slices but the linear has one product.
+    #expect(!result.ops[2].outputOnChip)
+  }
+
   /// A vector op alone: a softmax of 4 rows × 8 on 32 lanes: ⌈32·(3+4)/32⌉ = 7 busy cycles;
   /// 32 B in and 32 B out at 1 B/cycle with 10 cycles of latency: 74 cycles, 67 of them stalls.
   @Test func `a vector op is bound by its DRAM transfers`() throws {
