@@ -51,8 +51,12 @@ public func simulate(
         let cost = VectorOpCost(
           record: record, at: index, chip: chip, plan: plan, outputStays: stays)
       else { throw fail("a count overflows a 64-bit integer") }
-      let exposed =
-        chain?.add(cycles: cost.busyCycles, rowWise: record.kind.isRowWise) ?? cost.busyCycles
+      var exposed = cost.busyCycles
+      if chain != nil {
+        guard let charged = chain?.add(cycles: cost.busyCycles, rowWise: record.kind.isRowWise)
+        else { throw fail("a count overflows a 64-bit integer") }
+        exposed = charged
+      }
       let total = max(exposed, cost.memoryCycles)
       var dram = DRAMTraffic()
       dram.inputReadBytes = cost.inputReadBytes
@@ -123,7 +127,8 @@ private func gemmStats(
     let weightBytes = packedBytes(
       count: stats.sramWeightReadElements, bits: reduction.weightBitsPerWord),
     let outputBytes = packedBytes(count: stats.sramOutputWriteElements, bits: record.outBits),
-    checkedSum(of: [inputBytes, weightBytes]) != nil
+    checkedSum(of: [inputBytes, weightBytes]) != nil,
+    let weightValues = checkedProduct(stats.sramWeightReadElements, reduction.lanes)
   else { throw fail("a count overflows a 64-bit integer") }
   var dram = DRAMTraffic()
   dram.inputReadBytes = memory.traffic.inputReadBytes
@@ -143,7 +148,7 @@ private func gemmStats(
     array: stats, computeCycles: memory.arrayCycles, temporalParts: memory.temporalParts,
     lanes: reduction.lanes, sparsePattern: reduction.pattern.map(\.description),
     runPair: reduction.pair, passes: reduction.passes,
-    sramWeightValues: stats.sramWeightReadElements * reduction.lanes,
+    sramWeightValues: weightValues,
     stallCycles: memory.totalCycles - memory.arrayCycles, totalCycles: Cycles(memory.totalCycles),
     sramInputReadBytes: inputBytes,
     sramWeightReadBytes: weightBytes, sramOutputWriteBytes: outputBytes,

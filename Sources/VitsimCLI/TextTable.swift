@@ -23,9 +23,10 @@ enum TextTable {
   }
 }
 
-/// `value` with exactly `digits` decimals (no locale, no exponent).
+/// `value` with exactly `digits` decimals (no locale, no exponent); values too large for that
+/// (beyond 10¹⁵) in Swift's shortest form with an exponent.
 func formatFixed(_ value: Double, digits: Int) -> String {
-  guard value.isFinite else { return String(value) }
+  guard value.isFinite, abs(value) < 1e15 else { return String(value) }
   var scale = 1.0
   for _ in 0..<digits { scale *= 10 }
   let scaled = (abs(value) * scale).rounded()

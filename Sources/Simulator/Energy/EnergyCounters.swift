@@ -7,8 +7,10 @@ import LayerTrace
 /// Counts are in the units their names say (MACs, bytes, bits, elements, cycles).
 public struct EnergyCounters: Hashable, Sendable {
   // MARK: Array
-  /// MACs the array performed (times the passes of a decomposed pair).
-  public var macs = 0
+  /// MACs the array performed (times the passes of a decomposed pair). A `Double`, like every
+  /// count here that is a product of counts: energy is a `Double`, and absurd traces must not
+  /// overflow an integer.
+  public var macs = 0.0
   /// Operand widths of those MACs: the precision pair the PEs ran (the record's pair, or the
   /// table entry it was widened or decomposed onto).
   public var weightBits = 0
@@ -46,8 +48,8 @@ public struct EnergyCounters: Hashable, Sendable {
   public var nonlinearEvaluations = 0
   public var nonlinearMethod: VectorUnit.Method?
   /// Bits the vector unit read from SRAM (activation inputs and constants) and wrote to it.
-  public var vectorSRAMReadBits = 0
-  public var vectorSRAMWriteBits = 0
+  public var vectorSRAMReadBits = 0.0
+  public var vectorSRAMWriteBits = 0.0
 
   // MARK: Time
   /// The op's latency in cycles.
@@ -61,7 +63,7 @@ public struct EnergyCounters: Hashable, Sendable {
     dram = op.dram
     if record.kind.isGEMM {
       let pair = op.runPair ?? PrecisionPair(weightBits: record.weightBits, actBits: record.actBits)
-      macs = op.array.macs * max(op.passes, 1)
+      macs = Double(op.array.macs) * Double(max(op.passes, 1))
       weightBits = pair.weightBits
       actBits = pair.actBits
       sramInputReadBytes = op.sramInputReadBytes
@@ -97,13 +99,15 @@ public struct EnergyCounters: Hashable, Sendable {
     }
     // Activation values read, as VectorOpCost counts them for DRAM (whether or not they were
     // on chip: every value passes through SRAM), plus the constant operand; the output written.
-    let activations: Int =
+    let activations: Double =
       switch kind {
-      case .concat: max(record.elements - record.weightElements, 0)
-      case .gather: record.elements
-      default: record.elements * max(record.inputs.count, 1)
+      case .concat: Double(max(record.elements - record.weightElements, 0))
+      case .gather: Double(record.elements)
+      default: Double(record.elements) * Double(max(record.inputs.count, 1))
       }
-    vectorSRAMReadBits = activations * record.actBits + record.weightElements * record.weightBits
-    vectorSRAMWriteBits = record.outElements * record.outBits
+    vectorSRAMReadBits =
+      activations * Double(record.actBits)
+      + Double(record.weightElements) * Double(record.weightBits)
+    vectorSRAMWriteBits = Double(record.outElements) * Double(record.outBits)
   }
 }

@@ -77,7 +77,7 @@ public struct EnergyModel: Sendable {
   public func breakdown(_ c: EnergyCounters) -> EnergyBreakdown {
     var energy = EnergyBreakdown()
     if c.macs > 0 || c.sparseMACs > 0 || c.metadataIndexReads > 0 {
-      let macs = Double(c.macs)
+      let macs = c.macs
       let mac = table.macPicojoules(weightBits: c.weightBits, actBits: c.actBits)
       let registerBits = Double(c.weightBits + c.actBits + accumulatorBits)
       energy.macPicojoules =
@@ -100,8 +100,8 @@ public struct EnergyModel: Sendable {
       + bits(dram.partialSumReadBytes) * outputWritePicojoulesPerBit
       + bits(dram.partialSumWriteBytes + dram.outputWriteBytes) * outputReadPicojoulesPerBit
     let vectorSide =
-      Double(c.vectorSRAMReadBits) * inputReadPicojoulesPerBit
-      + Double(c.vectorSRAMWriteBits) * outputWritePicojoulesPerBit
+      c.vectorSRAMReadBits * inputReadPicojoulesPerBit
+      + c.vectorSRAMWriteBits * outputWritePicojoulesPerBit
     energy.sramPicojoules = arraySide + dramSide + vectorSide
     energy.dramPicojoules = bits(dram.readBytes + dram.writeBytes) * table.dramPicojoulesPerBit
     if let kind = c.vectorKind {

@@ -130,15 +130,16 @@ struct GEMMGeometry {
     }
   }
 
-  /// Bytes of `elements` values of `operand` (`⌈elements·bits/8⌉`), or nil on overflow.
-  func bytes(_ elements: Int, _ operand: GEMMOperand) -> Int? {
-    packedBytes(count: elements, bits: bitsPerElement(operand))
+  /// Bytes of `elements` values of `operand` (`⌈elements·bits/8⌉`), or nil on overflow (or
+  /// when the count itself overflowed).
+  func bytes(_ elements: Int?, _ operand: GEMMOperand) -> Int? {
+    elements.flatMap { packedBytes(count: $0, bits: bitsPerElement(operand)) }
   }
 
   /// Elements of row slice `P_i` for a fold using `rows` rows: `rows · T`.
-  func rowSliceElements(rows: Int) -> Int { rows * mapping.temporal }
+  func rowSliceElements(rows: Int) -> Int? { checkedProduct(rows, mapping.temporal) }
   /// Elements of column slice `Q_j` for a fold using `cols` columns: `cols · T`.
-  func columnSliceElements(cols: Int) -> Int { cols * mapping.temporal }
+  func columnSliceElements(cols: Int) -> Int? { checkedProduct(cols, mapping.temporal) }
 
   /// Σ over row folds of the bytes of `P_i` at `operand`'s width, or nil on overflow.
   func allRowSlicesBytes(_ operand: GEMMOperand) -> Int? {

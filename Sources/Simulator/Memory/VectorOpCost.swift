@@ -55,7 +55,9 @@ struct VectorOpCost {
         inputsOnChip += 1
         continue
       }
-      readValues += values
+      let (sum, overflow) = readValues.addingReportingOverflow(values)
+      guard !overflow else { return nil }
+      readValues = sum
     }
     guard let input = packedBytes(count: readValues, bits: record.actBits),
       let weight = packedBytes(count: record.weightElements, bits: record.weightBits),

@@ -1,4 +1,5 @@
 import Hardware
+import LayerTrace
 
 /// The vector ops that follow one array op, which the vector unit works on while the array
 /// is still producing (`vector_unit.overlap_with_array`).
@@ -35,13 +36,19 @@ struct OverlapChain {
     finish = arrayCycles
   }
 
-  /// Adds an op of `cycles` busy cycles and returns the cycles of it that are exposed.
-  mutating func add(cycles: Int, rowWise: Bool) -> Int {
+  /// Adds an op of `cycles` busy cycles and returns the cycles of it that are exposed, or nil
+  /// when a time overflows `Int`.
+  mutating func add(cycles: Int, rowWise: Bool) -> Int? {
     pieces = min(pieces, rowWise ? rowPieces : elementPieces)
-    let first = firstPiece ?? (arrayCycles + pieces - 1) / pieces
+    let first = firstPiece ?? (arrayCycles / pieces + (arrayCycles % pieces == 0 ? 0 : 1))
     firstPiece = first
-    work += cycles
-    let next = max(finish + (cycles + pieces - 1) / pieces, first + work)
+    let lastPiece = cycles / pieces + (cycles % pieces == 0 ? 0 : 1)
+    guard let total = checkedSum(of: [work, cycles]),
+      let afterPrevious = checkedSum(of: [finish, lastPiece]),
+      let afterStart = checkedSum(of: [first, total])
+    else { return nil }
+    work = total
+    let next = max(afterPrevious, afterStart)
     defer { finish = next }
     return next - finish
   }
@@ -50,7 +57,7 @@ struct OverlapChain {
   static func pieces(
     batch: Int, mapping: ArrayMapping, order: LoopOrder
   ) -> (element: Int, row: Int) {
-    let folds = mapping.rowFolds * mapping.colFolds
+    let folds = mapping.folds
     let rowSets: Int =
       switch (mapping.dataflow, order) {
       case (.outputStationary, .rowsOuter): mapping.rowFolds

@@ -44,7 +44,10 @@ struct Axis: Sendable {
   static func fitting(
     _ values: [Double], scale: AxisScale, padding: Double = 0.05, startingAtZero: Bool = false
   ) -> Axis {
+    // Values beyond ±max/16 are drawn at that edge, so that padding the ends stays finite.
+    let limit = Double.greatestFiniteMagnitude / 16
     let usable = values.filter { $0.isFinite && (scale == .linear || $0 > 0) }
+      .map { min(max($0, -limit), limit) }
     switch scale {
     case .linear:
       var low = usable.min() ?? 0
@@ -80,6 +83,9 @@ struct Axis: Sendable {
         low = low.rounded(.down)
         high = max(high.rounded(.up), low + 1)
       }
+      // Keep both ends normal positive numbers for data near the limits of Double.
+      low = min(max(low, -300), 299)
+      high = min(max(high, low + 1), 300)
       return Axis(scale: .logarithmic, domain: pow(10, low)...pow(10, high))
     }
   }
