@@ -30,6 +30,11 @@ struct ScaleSimValidationRow: Sendable, CustomTestStringConvertible {
   var sramIfmapReads: Double
   var sramFilterReads: Double
   var sramOfmapWrites: Double
+  /// SRAM sizes of the run, KiB each, and SCALE-Sim's DRAM counts (words = bytes).
+  var sramKilobytes: Int = 0
+  var dramIfmapReads: Double = .nan
+  var dramFilterReads: Double = .nan
+  var dramOfmapWrites: Double = .nan
 
   var testDescription: String { caseID }
   var isDense: Bool { sparsity == "1:1" }
@@ -89,7 +94,10 @@ struct ScaleSimValidationRow: Sendable, CustomTestStringConvertible {
         computeUtilPercent: number("cr_compute_util_pct"),
         sramIfmapReads: number("da_sram_ifmap_reads"),
         sramFilterReads: number("da_sram_filter_reads"),
-        sramOfmapWrites: number("da_sram_ofmap_writes"))
+        sramOfmapWrites: number("da_sram_ofmap_writes"), sramKilobytes: integer("ifmap_kb"),
+        dramIfmapReads: number("da_dram_ifmap_reads"),
+        dramFilterReads: number("da_dram_filter_reads"),
+        dramOfmapWrites: number("da_dram_ofmap_writes"))
     }
   }()
 
