@@ -99,12 +99,8 @@ public struct EnergyCounters: Hashable, Sendable {
     }
     // Activation values read, as VectorOpCost counts them for DRAM (whether or not they were
     // on chip: every value passes through SRAM), plus the constant operand; the output written.
-    let activations: Double =
-      switch kind {
-      case .concat: Double(max(record.elements - record.weightElements, 0))
-      case .gather: Double(record.elements)
-      default: Double(record.elements) * Double(max(record.inputs.count, 1))
-      }
+    let activations = VectorOpCost.activationValuesPerInput(record, kind: kind)
+      .reduce(0.0) { $0 + Double($1) }
     vectorSRAMReadBits =
       activations * Double(record.actBits)
       + Double(record.weightElements) * Double(record.weightBits)

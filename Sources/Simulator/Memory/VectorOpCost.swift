@@ -25,6 +25,24 @@ struct VectorOpCost {
   /// The op's inputs that were found on chip.
   var inputsOnChip = 0
 
+  /// The activation values the op reads from each of its inputs (one entry for a record with
+  /// no inputs: the model input), as the type's discussion counts them.
+  static func activationValuesPerInput(_ record: TraceRecord, kind: VectorUnit.Kind) -> [Int] {
+    let inputs = record.inputs
+    switch kind {
+    case .concat:
+      let activation = max(record.elements - record.weightElements, 0)
+      let count = max(inputs.count, 1)
+      return (0..<count).map { activation / count + ($0 < activation % count ? 1 : 0) }
+    case .gather:
+      return inputs.isEmpty
+        ? [record.elements]
+        : inputs.indices.map { $0 == inputs.count - 1 ? record.elements : 0 }
+    default:
+      return [Int](repeating: record.elements, count: max(inputs.count, 1))
+    }
+  }
+
   /// - Returns: nil when a count overflows `Int`.
   init?(record: TraceRecord, at index: Int, chip: Chip, plan: OnChipPlan, outputStays: Bool) {
     guard let kind = VectorUnit.Kind(rawValue: record.kind.rawValue) else { return nil }
@@ -34,21 +52,8 @@ struct VectorOpCost {
     guard let cycles = unit.cycles(kind: kind, elements: record.elements, rows: record.rows)
     else { return nil }
     busyCycles = cycles
-    // Activation values read per input.
-    var perInput: [Int] = []
     let inputs = record.inputs
-    switch kind {
-    case .concat:
-      let activation = max(record.elements - record.weightElements, 0)
-      let count = max(inputs.count, 1)
-      perInput = (0..<count).map { activation / count + ($0 < activation % count ? 1 : 0) }
-    case .gather:
-      perInput =
-        inputs.isEmpty
-        ? [record.elements] : inputs.indices.map { $0 == inputs.count - 1 ? record.elements : 0 }
-    default:
-      perInput = [Int](repeating: record.elements, count: max(inputs.count, 1))
-    }
+    let perInput = Self.activationValuesPerInput(record, kind: kind)
     var readValues = 0
     for (position, values) in perInput.enumerated() {
       if position < inputs.count, plan.isOnChip(producer: inputs[position], reader: index) {
